@@ -1,0 +1,129 @@
+import { z } from "zod";
+
+export const SUPPORTED_LOCALES = ["vi", "en"] as const;
+export type Locale = (typeof SUPPORTED_LOCALES)[number];
+
+const BOT_TOKEN_HELP =
+  "Create a bot with @BotFather in Telegram (send /newbot), then set BOT_TOKEN to the token it gives you, " +
+  "e.g. in a .env file: BOT_TOKEN=123456789:AA...";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const schema = z
+  .object({
+    BOT_TOKEN: z
+      .string({ error: `missing. ${BOT_TOKEN_HELP}` })
+      .trim()
+      .regex(/^\d+:[\w-]{20,}$/, `does not look like a bot token. ${BOT_TOKEN_HELP}`),
+    DATABASE_URL: optionalString.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+        .optional(),
+    ),
+    DATA_DIR: z.string().trim().min(1).default("./data"),
+    TELEGRAM_API_ROOT: optionalString.pipe(z.url({ error: "must be a URL such as http://127.0.0.1:8081" }).optional()),
+    ADMIN_TELEGRAM_IDS: z
+      .string()
+      .default("")
+      .transform((raw, ctx) => {
+        const ids: number[] = [];
+        for (const part of raw.split(",").map((p) => p.trim()).filter(Boolean)) {
+          const id = Number(part);
+          if (!Number.isSafeInteger(id) || id <= 0) {
+            ctx.addIssue({ code: "custom", message: `"${part}" is not a Telegram user id (a positive number)` });
+            return z.NEVER;
+          }
+          ids.push(id);
+        }
+        return ids;
+      }),
+    TIMEZONE: z
+      .string()
+      .trim()
+      .default("Asia/Ho_Chi_Minh")
+      .refine(isTimeZone, { error: "is not an IANA time zone such as Asia/Ho_Chi_Minh" }),
+    DEFAULT_LOCALE: z.enum(SUPPORTED_LOCALES, { error: "must be vi or en" }).default("vi"),
+    BOT_MODE: z.enum(["polling", "webhook"], { error: "must be polling or webhook" }).default("polling"),
+    WEBHOOK_URL: optionalString.pipe(z.url({ error: "must be an https URL" }).optional()),
+    WEBHOOK_SECRET: optionalString.pipe(
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,256}$/, "may hold only A-Z, a-z, 0-9, _ and - (1 to 256 characters)")
+        .optional(),
+    ),
+    PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(8080),
+    LOG_LEVEL: z
+      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+        error: "must be one of fatal, error, warn, info, debug, trace, silent",
+      })
+      .default("info"),
+  });
+
+/** Checked on the raw environment, because zod skips object-level refinements once a field has failed. */
+function webhookProblems(env: NodeJS.ProcessEnv): string[] {
+  if (env.BOT_MODE?.trim() !== "webhook") return [];
+  return (["WEBHOOK_URL", "WEBHOOK_SECRET"] as const)
+    .filter((name) => !env[name]?.trim())
+    .map((name) => `${name}: required when BOT_MODE=webhook`);
+}
+
+export type Config = {
+  botToken: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  telegramApiRoot: string | undefined;
+  adminTelegramIds: number[];
+  timezone: string;
+  defaultLocale: Locale;
+  botMode: "polling" | "webhook";
+  webhookUrl: string | undefined;
+  webhookSecret: string | undefined;
+  port: number;
+  logLevel: string;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment once; throws a ConfigError that lists every problem at once. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  const problems = [
+    ...(parsed.error?.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`) ?? []),
+    ...webhookProblems(env),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const c = parsed.data;
+  return {
+    botToken: c.BOT_TOKEN,
+    databaseUrl: c.DATABASE_URL,
+    dataDir: c.DATA_DIR,
+    telegramApiRoot: c.TELEGRAM_API_ROOT,
+    adminTelegramIds: c.ADMIN_TELEGRAM_IDS,
+    timezone: c.TIMEZONE,
+    defaultLocale: c.DEFAULT_LOCALE,
+    botMode: c.BOT_MODE,
+    webhookUrl: c.WEBHOOK_URL,
+    webhookSecret: c.WEBHOOK_SECRET,
+    port: c.PORT,
+    logLevel: c.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,216 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/** A timestamptz the database fills in by default; read as Date on both dialects. */
+type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A `date` column; read as 'YYYY-MM-DD' on both dialects, so no time zone can shift it. */
+type DateOnly = string;
+/** jsonb: stored and read as a plain object. */
+type Json<T> = ColumnType<T, T | string, T | string>;
+
+export type Role = "unit_head" | "reviewer" | "admin";
+export type SubmissionKind = "initiative" | "nomination";
+export type SubmissionStatus =
+  | "draft"
+  | "submitted"
+  | "returned"
+  | "endorsed"
+  | "under_review"
+  | "recognised"
+  | "refused"
+  | "withdrawn";
+export type Scope = "unit" | "province" | "nation";
+export type CampaignStatus = "draft" | "scheduled" | "open" | "closed";
+export type DeliveryStatus = "pending" | "sent" | "failed" | "blocked";
+
+export interface UnitTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  /** Lower-case, without diacritics: what a typed search is matched against. */
+  search_name: string;
+  district: string;
+  school_level: string;
+  cluster: string;
+  block: string;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface UserTable {
+  id: Generated<number>;
+  telegram_id: number;
+  full_name: string | null;
+  telegram_name: string;
+  username: string | null;
+  unit_id: number | null;
+  /** null: follow the user's Telegram language. */
+  locale: string | null;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface UserRoleTable {
+  user_id: number;
+  role: Role;
+  /** The unit a unit head heads; null for other roles. */
+  unit_id: number | null;
+  granted_by: number | null;
+  granted_at: CreatedAt;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  actor_id: number | null;
+  action: string;
+  subject: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+}
+
+export interface CampaignTable {
+  id: Generated<number>;
+  title: string;
+  description: string;
+  school_year: string;
+  accepts_initiatives: boolean;
+  accepts_nominations: boolean;
+  requires_endorsement: Generated<boolean>;
+  /** Audience: everyone when all three lists are empty. */
+  audience: Json<{ clusters: string[]; blocks: string[]; unitIds: number[] }>;
+  opens_at: Timestamp;
+  deadline_at: Timestamp;
+  announce_at: Timestamp | null;
+  /** Minutes before the deadline at which to remind. */
+  reminder_offsets: Json<number[]>;
+  status: Generated<CampaignStatus>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface SubmissionTable {
+  id: Generated<number>;
+  /** Human code such as SK-2026-00042; null while a draft. */
+  code: string | null;
+  kind: SubmissionKind;
+  status: Generated<SubmissionStatus>;
+  campaign_id: number | null;
+  submitter_id: number;
+  unit_id: number | null;
+  title: string | null;
+  /** Remaining form fields, per kind; validated by the service layer. */
+  fields: Json<Record<string, unknown>>;
+  /** Which form step the draft was last saved at. */
+  draft_step: string | null;
+  scope_proposed: Scope | null;
+  scope_recognised: Scope | null;
+  decision_number: string | null;
+  decision_date: DateOnly | null;
+  school_year: string | null;
+  submitted_at: Timestamp | null;
+  decision_due_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+}
+
+export interface SubmissionCounterTable {
+  prefix: string;
+  year: number;
+  last_value: number;
+}
+
+export interface SubmissionAuthorTable {
+  id: Generated<number>;
+  submission_id: number;
+  position: number;
+  user_id: number | null;
+  full_name: string;
+  unit_name: string | null;
+  /** Percentage contribution, e.g. 62.5. */
+  share: number;
+}
+
+export interface AttachmentTable {
+  id: Generated<number>;
+  submission_id: number;
+  kind: "document" | "photo";
+  telegram_file_id: string;
+  telegram_file_unique_id: string;
+  file_name: string | null;
+  mime_type: string | null;
+  size_bytes: number | null;
+  created_at: CreatedAt;
+}
+
+export interface SubmissionEventTable {
+  id: Generated<number>;
+  submission_id: number;
+  actor_id: number | null;
+  from_status: SubmissionStatus | null;
+  to_status: SubmissionStatus;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
+export interface BroadcastTable {
+  id: Generated<number>;
+  campaign_id: number | null;
+  kind: string;
+  /** Makes enqueueing idempotent: a tick that runs twice finds the key taken. */
+  dedupe_key: string;
+  payload: Json<Record<string, unknown>>;
+  status: Generated<"pending" | "sending" | "done" | "cancelled">;
+  created_by: number | null;
+  created_at: CreatedAt;
+  finished_at: Date | null;
+}
+
+export interface BroadcastDeliveryTable {
+  id: Generated<number>;
+  broadcast_id: number;
+  user_id: number;
+  chat_id: number;
+  status: Generated<DeliveryStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: CreatedAt;
+  lease_until: Date | null;
+  telegram_message_id: number | null;
+  error: string | null;
+  sent_at: Date | null;
+}
+
+export interface ConversationStateTable {
+  key: string;
+  state: Json<unknown>;
+  updated_at: CreatedAt;
+}
+
+export interface CronFireTable {
+  job: string;
+  fire_at: Timestamp;
+  instance: string;
+  fired_at: CreatedAt;
+}
+
+export interface Database {
+  units: UnitTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  audit_log: AuditLogTable;
+  campaigns: CampaignTable;
+  submissions: SubmissionTable;
+  submission_counters: SubmissionCounterTable;
+  submission_authors: SubmissionAuthorTable;
+  attachments: AttachmentTable;
+  submission_events: SubmissionEventTable;
+  broadcasts: BroadcastTable;
+  broadcast_deliveries: BroadcastDeliveryTable;
+  conversation_state: ConversationStateTable;
+  cron_fires: CronFireTable;
+}
+
+export type User = Selectable<UserTable>;
+export type NewUser = Insertable<UserTable>;
+export type UserUpdate = Updateable<UserTable>;
+export type Unit = Selectable<UnitTable>;
