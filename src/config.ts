@@ -24,10 +24,13 @@ const isTimeZone = (tz: string) => {
 
 const schema = z
   .object({
-    BOT_TOKEN: z
-      .string({ error: `missing. ${BOT_TOKEN_HELP}` })
-      .trim()
-      .regex(/^\d+:[\w-]{20,}$/, `does not look like a bot token. ${BOT_TOKEN_HELP}`),
+    BOT_TOKEN: z.preprocess(
+      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+      z
+        .string({ error: `missing. ${BOT_TOKEN_HELP}` })
+        .trim()
+        .regex(/^\d+:[\w-]{20,}$/, `does not look like a bot token. ${BOT_TOKEN_HELP}`),
+    ),
     DATABASE_URL: optionalString.pipe(
       z
         .string()

@@ -1,0 +1,61 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
+import { sql } from "kysely";
+import { type AppBot, createBot } from "./bot/index.js";
+import { type Launched, launchPolling, launchWebhook } from "./bot/launch.js";
+import type { Config } from "./config.js";
+import { createDatabase, type DatabaseHandle, databaseTarget } from "./db/create-database.js";
+import { migrateToLatest } from "./db/migrator.js";
+import { type Scheduler, startScheduler } from "./jobs/schedule.js";
+import type { Logger } from "./logger.js";
+import { createServices } from "./services.js";
+
+export interface RunningApp {
+  bot: AppBot;
+  database: DatabaseHandle;
+  /** Stops taking updates, lets in-flight updates finish, stops cron, closes the database. */
+  shutdown(): Promise<void>;
+}
+
+/** The composition root: database -> migrations -> services -> bot -> scheduler. */
+export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+  const database = await createDatabase(databaseTarget(config));
+  let launched: Launched | undefined;
+  let scheduler: Scheduler | undefined;
+  const shutdown = async () => {
+    await launched?.stop();
+    await scheduler?.stop();
+    await database.close();
+  };
+  try {
+    logger.info({ dialect: database.dialect }, "database opened");
+    const applied = await migrateToLatest(database.db);
+    if (applied.length > 0) logger.info({ applied }, "migrations applied");
+
+    const services = createServices(database.db);
+    await services.users.bootstrapAdmins(config.adminTelegramIds);
+
+    const bot = createBot(config, { db: database.db, logger, services });
+    await bot.init();
+    logger.info({ username: bot.botInfo.username }, "connected to the Telegram Bot API");
+    await bot.setCommandMenus();
+
+    const instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    scheduler = startScheduler({ db: database.db, config, logger }, instance);
+    launched =
+      config.botMode === "webhook"
+        ? await launchWebhook(bot, config, logger, async () => {
+            try {
+              await sql`select 1`.execute(database.db);
+              return true;
+            } catch {
+              return false;
+            }
+          })
+        : launchPolling(bot, logger);
+    return { bot, database, shutdown };
+  } catch (error) {
+    await shutdown().catch(() => {});
+    throw error;
+  }
+}

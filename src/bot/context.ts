@@ -1,0 +1,27 @@
+import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
+import type { I18nFlavor } from "@grammyjs/i18n";
+import type { Context as BaseContext } from "grammy";
+import type { Config } from "../config.js";
+import type { Role, User } from "../db/types.js";
+import type { Logger } from "../logger.js";
+import type { Services } from "../services.js";
+
+interface AppExtras {
+  config: Config;
+  services: Services;
+  /** Child logger carrying the update id and chat id. */
+  logger: Logger;
+  /** The user behind the update; undefined for updates without a human sender. */
+  user: User | undefined;
+  roles: Role[];
+  /** The negotiated locale of this update. */
+  locale: string;
+}
+
+/** The one context type of the bot's middleware. */
+export type Context = ConversationFlavor<BaseContext & I18nFlavor & AppExtras>;
+
+/** Context objects inside conversations: built fresh on each replay, they carry translations and the locale only. */
+export type ConversationContext = BaseContext & I18nFlavor & { locale?: string };
+
+export type AppConversation = Conversation<Context, ConversationContext>;

@@ -1,0 +1,96 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { conversations } from "@grammyjs/conversations";
+import { sequentialize } from "@grammyjs/runner";
+import { Bot, type BotConfig, type Context as GrammyContext } from "grammy";
+import type { Kysely } from "kysely";
+import type { Config } from "../config.js";
+import { CONVERSATION_STATE_VERSION, postgresConversationStorage } from "../conversations/conversation-storage.js";
+import type { Database } from "../db/types.js";
+import type { Logger } from "../logger.js";
+import type { Services } from "../services.js";
+import { setCommandMenus } from "./commands.js";
+import type { Context, ConversationContext } from "./context.js";
+import { cancelFeature } from "./features/cancel.js";
+import { fallbackFeature } from "./features/fallback.js";
+import { helpFeature } from "./features/help.js";
+import { languageFeature } from "./features/language.js";
+import { profileFeature } from "./features/profile.js";
+import { startFeature } from "./features/start.js";
+import { createI18n, negotiateLocale } from "./i18n.js";
+import { attachDeps } from "./middlewares/attach-deps.js";
+import { loadUser } from "./middlewares/load-user.js";
+
+export interface BotDeps {
+  db: Kysely<Database>;
+  logger: Logger;
+  services: Services;
+}
+
+export type AppBot = Bot<Context> & { setCommandMenus(): Promise<void> };
+
+export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Context> = {}): AppBot {
+  const bot = new Bot<Context>(config.botToken, {
+    ...botConfig,
+    client: { ...botConfig.client, ...(config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {}) },
+  });
+  // Retries 429s after retry_after and 5xx/network errors with backoff. Conversations send through the same Api
+  // object, so this covers them too.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+
+  const i18n = createI18n<Context>(config.defaultLocale, (ctx) =>
+    negotiateLocale(ctx.user?.locale, ctx.from?.language_code, config.defaultLocale),
+  );
+  // Context objects inside a conversation never pass the outer middleware; they take the locale it negotiated.
+  const innerI18n = createI18n<ConversationContext>(
+    config.defaultLocale,
+    (ctx) => ctx.locale ?? negotiateLocale(undefined, ctx.from?.language_code, config.defaultLocale),
+  );
+
+  // Updates of one chat are handled one after another, so a conversation never sees two of its updates at once.
+  bot.use(sequentialize((ctx: GrammyContext) => ctx.chatId?.toString() ?? ctx.from?.id.toString()));
+  bot.use(attachDeps({ config, services: deps.services, logger: deps.logger }));
+  bot.use(loadUser);
+  bot.use(i18n);
+  bot.use(async (ctx, next) => {
+    ctx.locale = await ctx.i18n.getLocale();
+    await next();
+  });
+
+  const features = bot.errorBoundary(async (err) => {
+    const ctx = err.ctx;
+    ctx.logger.error({ err: err.error, update_id: ctx.update.update_id }, "update failed");
+    if (ctx.chatId === undefined) return;
+    try {
+      await ctx.reply(ctx.t("error-apology"));
+    } catch (replyError) {
+      ctx.logger.warn({ err: replyError }, "could not send the apology");
+    }
+  });
+
+  features.use(
+    conversations<Context, ConversationContext>({
+      storage: {
+        type: "key",
+        version: CONVERSATION_STATE_VERSION,
+        prefix: "chat:",
+        getStorageKey: (ctx) => ctx.chatId?.toString(),
+        adapter: postgresConversationStorage(deps.db),
+      },
+      plugins: (conversation) => [
+        async (ctx, next) => {
+          ctx.locale = await conversation.external((outer) => outer.locale);
+          await next();
+        },
+        innerI18n,
+      ],
+    }),
+  );
+  // /help and /cancel come before any conversation so they work at every step; the catch-all goes last.
+  features.use(helpFeature, cancelFeature, profileFeature, startFeature, languageFeature, fallbackFeature);
+
+  bot.catch((err) => deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "unhandled error"));
+
+  return Object.assign(bot, {
+    setCommandMenus: () => setCommandMenus(bot.api, i18n, config.defaultLocale, deps.logger),
+  });
+}

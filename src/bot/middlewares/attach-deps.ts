@@ -1,0 +1,16 @@
+import type { MiddlewareFn } from "grammy";
+import type { Config } from "../../config.js";
+import type { Logger } from "../../logger.js";
+import type { Services } from "../../services.js";
+import type { Context } from "../context.js";
+
+/** First middleware: puts config, services and a per-update child logger on the context. */
+export function attachDeps(deps: { config: Config; services: Services; logger: Logger }): MiddlewareFn<Context> {
+  return async (ctx, next) => {
+    ctx.config = deps.config;
+    ctx.services = deps.services;
+    ctx.logger = deps.logger.child({ update_id: ctx.update.update_id, chat_id: ctx.chatId });
+    ctx.roles = [];
+    await next();
+  };
+}

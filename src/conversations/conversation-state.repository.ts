@@ -1,0 +1,28 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../db/types.js";
+
+type Db = Kysely<Database>;
+
+export async function readConversationState(db: Db, key: string): Promise<unknown | undefined> {
+  const row = await db.selectFrom("conversation_state").select("state").where("key", "=", key).executeTakeFirst();
+  return row?.state;
+}
+
+export async function writeConversationState(db: Db, key: string, state: unknown): Promise<void> {
+  const json = JSON.stringify(state);
+  await db
+    .insertInto("conversation_state")
+    .values({ key, state: json, updated_at: new Date() })
+    .onConflict((oc) => oc.column("key").doUpdateSet({ state: json, updated_at: new Date() }))
+    .execute();
+}
+
+export async function deleteConversationState(db: Db, key: string): Promise<void> {
+  await db.deleteFrom("conversation_state").where("key", "=", key).execute();
+}
+
+/** Removes conversations nobody touched since `before`; returns how many. */
+export async function deleteIdleConversationStates(db: Db, before: Date): Promise<number> {
+  const result = await db.deleteFrom("conversation_state").where("updated_at", "<", before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

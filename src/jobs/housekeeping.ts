@@ -1,0 +1,14 @@
+import { deleteIdleConversationStates } from "../conversations/conversation-state.repository.js";
+import { deleteCronFiresBefore } from "../cron/cron-fires.repository.js";
+import type { JobDeps } from "./job.js";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** A conversation untouched this long is abandoned; submission drafts live in their own table and stay. */
+export const IDLE_CONVERSATION_DAYS = 30;
+const CRON_FIRE_RETENTION_DAYS = 7;
+
+export async function housekeeping(deps: JobDeps, now: Date): Promise<void> {
+  const conversations = await deleteIdleConversationStates(deps.db, new Date(now.getTime() - IDLE_CONVERSATION_DAYS * DAY_MS));
+  const fires = await deleteCronFiresBefore(deps.db, new Date(now.getTime() - CRON_FIRE_RETENTION_DAYS * DAY_MS));
+  deps.logger.info({ conversations, fires }, "housekeeping removed idle conversation states and old cron fires");
+}

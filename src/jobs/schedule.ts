@@ -1,0 +1,34 @@
+import cron, { type ScheduledTask } from "node-cron";
+import { postgresRunCoordinator } from "../cron/run-coordinator.js";
+import { housekeeping } from "./housekeeping.js";
+import type { Job, JobDeps } from "./job.js";
+
+/** The whole schedule, in one place. */
+export const JOBS: readonly Job[] = [{ name: "housekeeping", cron: "17 3 * * *", run: housekeeping }];
+
+export interface Scheduler {
+  stop(): Promise<void>;
+}
+
+export function startScheduler(deps: JobDeps, instance: string, jobs: readonly Job[] = JOBS): Scheduler {
+  const runCoordinator = postgresRunCoordinator(deps.db, instance);
+  const tasks: ScheduledTask[] = jobs.map((job) =>
+    cron.schedule(
+      job.cron,
+      async ({ date }) => {
+        const logger = deps.logger.child({ job: job.name });
+        try {
+          await job.run({ ...deps, logger }, date);
+        } catch (err) {
+          logger.error({ err }, "scheduled job failed");
+        }
+      },
+      { name: job.name, timezone: deps.config.timezone, noOverlap: true, distributed: true, runCoordinator },
+    ),
+  );
+  return {
+    async stop() {
+      for (const task of tasks) await task.destroy();
+    },
+  };
+}

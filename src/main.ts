@@ -1,0 +1,54 @@
+import { existsSync } from "node:fs";
+import { GrammyError, HttpError } from "grammy";
+import { startApp } from "./app.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { DataDirLockedError } from "./db/data-dir-lock.js";
+import { createLogger } from "./logger.js";
+
+// A .env file is read when present; variables already set in the environment win.
+if (existsSync(".env")) process.loadEnvFile(".env");
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`${error.message}\n\nSee .env.example and the README for every setting.`);
+  process.exit(1);
+}
+
+const logger = createLogger(config.logLevel);
+
+try {
+  const app = await startApp(config, logger);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) {
+      logger.warn({ signal }, "second signal: exiting at once");
+      process.exit(1);
+    }
+    stopping = true;
+    logger.info({ signal }, "shutting down");
+    try {
+      await app.shutdown();
+      logger.info("stopped cleanly");
+      process.exit(0);
+    } catch (err) {
+      logger.error({ err }, "shutdown failed");
+      process.exit(1);
+    }
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+} catch (error) {
+  if (error instanceof DataDirLockedError) {
+    logger.fatal(error.message);
+  } else if (error instanceof GrammyError && error.error_code === 401) {
+    logger.fatal("Telegram rejected BOT_TOKEN (401 Unauthorized): check the token @BotFather gave you.");
+  } else if (error instanceof HttpError) {
+    logger.fatal({ err: error }, "cannot reach the Telegram Bot API; check the network or TELEGRAM_API_ROOT");
+  } else {
+    logger.fatal({ err: error }, "the bot could not start");
+  }
+  process.exitCode = 1;
+}

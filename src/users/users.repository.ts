@@ -1,0 +1,74 @@
+import type { Kysely } from "kysely";
+import type { Database, NewUser, Role, User } from "../db/types.js";
+
+type Db = Kysely<Database>;
+
+export function findUserByTelegramId(db: Db, telegramId: number): Promise<User | undefined> {
+  return db.selectFrom("users").selectAll().where("telegram_id", "=", telegramId).executeTakeFirst();
+}
+
+export function findUserById(db: Db, id: number): Promise<User | undefined> {
+  return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Inserts the user or refreshes the Telegram profile fields; never touches what the user set in the bot. */
+export function upsertTelegramUser(
+  db: Db,
+  user: Pick<NewUser, "telegram_id" | "telegram_name" | "username">,
+): Promise<User> {
+  return db
+    .insertInto("users")
+    .values(user)
+    .onConflict((oc) =>
+      oc.column("telegram_id").doUpdateSet((eb) => ({
+        telegram_name: eb.ref("excluded.telegram_name"),
+        username: eb.ref("excluded.username"),
+        active: true,
+        updated_at: new Date(),
+      })),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function updateUser(
+  db: Db,
+  id: number,
+  changes: Partial<Pick<User, "full_name" | "locale" | "unit_id" | "active">>,
+): Promise<User> {
+  return db
+    .updateTable("users")
+    .set({ ...changes, updated_at: new Date() })
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function rolesOfUser(db: Db, userId: number): Promise<Role[]> {
+  const rows = await db.selectFrom("user_roles").select("role").where("user_id", "=", userId).execute();
+  return rows.map((r) => r.role);
+}
+
+/** Grants a role; returns false when the user already had it. */
+export async function grantRole(
+  db: Db,
+  grant: { userId: number; role: Role; unitId?: number | null; grantedBy: number | null },
+): Promise<boolean> {
+  const inserted = await db
+    .insertInto("user_roles")
+    .values({ user_id: grant.userId, role: grant.role, unit_id: grant.unitId ?? null, granted_by: grant.grantedBy })
+    .onConflict((oc) => oc.columns(["user_id", "role"]).doNothing())
+    .returning("user_id")
+    .executeTakeFirst();
+  return inserted !== undefined;
+}
+
+export async function insertAuditEntry(
+  db: Db,
+  entry: { actorId: number | null; action: string; subject: Record<string, unknown> },
+): Promise<void> {
+  await db
+    .insertInto("audit_log")
+    .values({ actor_id: entry.actorId, action: entry.action, subject: JSON.stringify(entry.subject) })
+    .execute();
+}

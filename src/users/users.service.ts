@@ -1,0 +1,82 @@
+import type { Kysely } from "kysely";
+import { type Locale, SUPPORTED_LOCALES } from "../config.js";
+import type { Database, Role, User } from "../db/types.js";
+import { checkFullName, type FullNameProblem } from "./full-name.js";
+import * as repo from "./users.repository.js";
+
+export interface TelegramUserInfo {
+  id: number;
+  first_name: string;
+  last_name?: string;
+  username?: string;
+}
+
+export class InvalidFullNameError extends Error {
+  constructor(readonly problem: FullNameProblem) {
+    super(`Invalid full name: ${problem}`);
+    this.name = "InvalidFullNameError";
+  }
+}
+
+export class UnsupportedLocaleError extends Error {
+  constructor(readonly locale: string) {
+    super(`Unsupported locale: ${locale}`);
+    this.name = "UnsupportedLocaleError";
+  }
+}
+
+export const telegramDisplayName = (from: TelegramUserInfo) =>
+  [from.first_name, from.last_name].filter(Boolean).join(" ").trim();
+
+export function isSupportedLocale(locale: string): locale is Locale {
+  return (SUPPORTED_LOCALES as readonly string[]).includes(locale);
+}
+
+export class UsersService {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  /**
+   * Finds the user behind an update, registering them on first contact. One read on the hot path; a write only
+   * when the user is new or their Telegram profile changed.
+   */
+  async identify(from: TelegramUserInfo): Promise<User> {
+    const telegramName = telegramDisplayName(from);
+    const username = from.username ?? null;
+    const known = await repo.findUserByTelegramId(this.db, from.id);
+    if (known && known.telegram_name === telegramName && known.username === username && known.active) return known;
+    return repo.upsertTelegramUser(this.db, { telegram_id: from.id, telegram_name: telegramName, username });
+  }
+
+  async setLocale(userId: number, locale: string): Promise<User> {
+    if (!isSupportedLocale(locale)) throw new UnsupportedLocaleError(locale);
+    return repo.updateUser(this.db, userId, { locale });
+  }
+
+  async setFullName(userId: number, raw: string): Promise<User> {
+    const check = checkFullName(raw);
+    if (!check.ok) throw new InvalidFullNameError(check.problem);
+    return repo.updateUser(this.db, userId, { full_name: check.value });
+  }
+
+  roles(userId: number): Promise<Role[]> {
+    return repo.rolesOfUser(this.db, userId);
+  }
+
+  /** Makes the configured ADMIN_TELEGRAM_IDS administrators, registering them if they never wrote to the bot. */
+  async bootstrapAdmins(telegramIds: readonly number[]): Promise<void> {
+    for (const telegramId of telegramIds) {
+      await this.db.transaction().execute(async (trx) => {
+        const user =
+          (await repo.findUserByTelegramId(trx, telegramId)) ??
+          (await repo.upsertTelegramUser(trx, { telegram_id: telegramId, telegram_name: "", username: null }));
+        if (await repo.grantRole(trx, { userId: user.id, role: "admin", grantedBy: null })) {
+          await repo.insertAuditEntry(trx, {
+            actorId: null,
+            action: "role.granted",
+            subject: { userId: user.id, role: "admin", source: "ADMIN_TELEGRAM_IDS" },
+          });
+        }
+      });
+    }
+  }
+}

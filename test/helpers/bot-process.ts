@@ -1,0 +1,74 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { FakeTelegramApi } from "./fake-telegram-api.js";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const MAIN = join(ROOT, "src", "main.ts");
+// The tsx loader by absolute URL, because the bot runs in a scratch directory without node_modules.
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+
+export const TEST_BOT_TOKEN = "123456789:TEST-token-for-the-fake-bot-api";
+
+export function tempDir(prefix = "thidua-"): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+export interface BotProcess {
+  child: ChildProcess;
+  /** Everything the process printed (pino JSON lines and any plain text). */
+  output(): string;
+  /** Resolves with the exit code once the process has exited. */
+  exited: Promise<number | null>;
+  /** Sends SIGTERM (or `signal`) and waits for the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/**
+ * Runs `src/main.ts` exactly as `npm start` does (node --import tsx), in a scratch working directory so no
+ * developer .env is read.
+ */
+export function spawnBot(env: Record<string, string | undefined>, cwd = tempDir()): BotProcess {
+  const child = spawn(process.execPath, ["--import", TSX, MAIN], {
+    cwd,
+    env: { PATH: process.env.PATH, LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout?.on("data", (d: Buffer) => {
+    out += d.toString("utf8");
+  });
+  child.stderr?.on("data", (d: Buffer) => {
+    out += d.toString("utf8");
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return {
+    child,
+    output: () => out,
+    exited,
+    async stop(signal = "SIGTERM") {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+/** Starts the bot against the fake API and waits until it polls for updates. */
+export async function startBot(
+  api: FakeTelegramApi,
+  env: Record<string, string | undefined> = {},
+  cwd?: string,
+): Promise<BotProcess> {
+  const since = api.mark();
+  const bot = spawnBot({ BOT_TOKEN: TEST_BOT_TOKEN, TELEGRAM_API_ROOT: api.apiRoot, ...env }, cwd);
+  const ready = api.waitForCall((c) => c.method === "getUpdates", { since, timeoutMs: 30_000 });
+  const died = bot.exited.then((code) => {
+    throw new Error(`bot exited with ${code} before polling:\n${bot.output()}`);
+  });
+  await Promise.race([ready, died]);
+  died.catch(() => {});
+  return bot;
+}

@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { createDatabase, type DatabaseHandle, type DialectName } from "../../src/db/create-database.js";
+import { migrateToLatest } from "../../src/db/migrator.js";
+
+const SERVER_URL = process.env.TEST_DATABASE_URL;
+
+/** PGlite always; real PostgreSQL too when TEST_DATABASE_URL is set. The same suites run on each. */
+export const DIALECTS: DialectName[] = SERVER_URL ? ["pglite", "postgres"] : ["pglite"];
+
+export const hasPostgres = SERVER_URL !== undefined;
+
+export interface TestDatabase extends DatabaseHandle {
+  /** Connection URL of the fresh PostgreSQL database (postgres dialect only). */
+  url?: string;
+}
+
+/** A fresh, migrated database: in-memory PGlite, or a new database on the TEST_DATABASE_URL server. */
+export async function createTestDatabase(dialect: DialectName, { migrate = true } = {}): Promise<TestDatabase> {
+  if (dialect === "pglite") {
+    const handle = await createDatabase({ kind: "pglite-memory" });
+    if (migrate) await migrateToLatest(handle.db);
+    return handle;
+  }
+  const url = await createEmptyPostgresDatabase();
+  const handle = await createDatabase({ kind: "postgres", url });
+  if (migrate) await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    url,
+    close: async () => {
+      await handle.close();
+      await dropPostgresDatabase(url);
+    },
+  };
+}
+
+export async function createEmptyPostgresDatabase(): Promise<string> {
+  if (!SERVER_URL) throw new Error("TEST_DATABASE_URL is not set");
+  const name = `t_${randomUUID().replaceAll("-", "").slice(0, 20)}`;
+  await withServer((client) => client.query(`create database ${name}`));
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  return url.href;
+}
+
+export async function dropPostgresDatabase(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  await withServer((client) => client.query(`drop database if exists ${name} with (force)`));
+}
+
+async function withServer<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: SERVER_URL });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,57 @@
+import type { Message, Update, User } from "grammy/types";
+import { FAKE_BOT } from "./fake-telegram-api.js";
+
+let messageSeq = 1;
+let callbackSeq = 1;
+
+export function telegramUser(id: number, overrides: Partial<User> = {}): User {
+  return { id, is_bot: false, first_name: "Lan", last_name: "Nguyễn", language_code: "vi", ...overrides };
+}
+
+const privateChat = (from: User) => ({ id: from.id, type: "private" as const, first_name: from.first_name });
+
+function baseMessage(from: User) {
+  return { message_id: messageSeq++, date: Math.floor(Date.now() / 1000), chat: privateChat(from), from };
+}
+
+export function textMessage(from: User, text: string): Omit<Update, "update_id"> {
+  const command = /^\/\w+/.exec(text);
+  const message = {
+    ...baseMessage(from),
+    text,
+    ...(command ? { entities: [{ type: "bot_command" as const, offset: 0, length: command[0].length }] } : {}),
+  };
+  return { message } as Omit<Update, "update_id">;
+}
+
+export function stickerMessage(from: User): Omit<Update, "update_id"> {
+  const sticker = {
+    file_id: "sticker-file",
+    file_unique_id: "sticker-unique",
+    type: "regular",
+    width: 512,
+    height: 512,
+    is_animated: false,
+    is_video: false,
+  };
+  return { message: { ...baseMessage(from), sticker } } as Omit<Update, "update_id">;
+}
+
+/** A press of an inline button with `data` under the bot message `messageId`. */
+export function callbackQuery(from: User, data: string, messageId = 1): Omit<Update, "update_id"> {
+  return {
+    callback_query: {
+      id: `cbq-${callbackSeq++}`,
+      from,
+      chat_instance: `ci-${from.id}`,
+      data,
+      message: {
+        message_id: messageId,
+        date: Math.floor(Date.now() / 1000),
+        chat: privateChat(from),
+        from: FAKE_BOT,
+        text: "…",
+      } as Message.TextMessage,
+    },
+  };
+}
