@@ -33,8 +33,7 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
     ...botConfig,
     client: { ...botConfig.client, ...(config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {}) },
   });
-  // Retries 429s after retry_after and 5xx/network errors with backoff. Conversations send through the same Api
-  // object, so this covers them too.
+  // Retries 429s after retry_after and 5xx/network errors with backoff.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
 
   const i18n = createI18n<Context>(config.defaultLocale, (ctx) =>
@@ -78,6 +77,10 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
       },
       plugins: (conversation) => [
         async (ctx, next) => {
+          // Inside a conversation each context gets a fresh Api without the bot's transformers, so auto-retry is
+          // installed again. It sits outside the plugin's replay log: after a failed call, later replays wait out
+          // the recorded failure once more, hence the lower delay cap here.
+          ctx.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
           ctx.locale = await conversation.external((outer) => outer.locale);
           await next();
         },

@@ -7,6 +7,9 @@ import type { AppBot } from "./index.js";
 
 export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
 
+/** How long shutdown waits for updates in flight before giving up on them. */
+const DRAIN_TIMEOUT_MS = 30_000;
+
 export interface Launched {
   /** Stops taking updates and resolves once the updates in flight are handled. */
   stop(): Promise<void>;
@@ -19,7 +22,12 @@ export function launchPolling(bot: AppBot, logger: Logger): Launched {
   logger.info("bot is taking updates by long polling");
   return {
     async stop() {
-      if (handle.isRunning()) await handle.stop();
+      await handle.stop();
+      // The runner's stop() ends fetching only; updates already handed to its sink keep running. Wait for them,
+      // so that a conversation step in flight gets to save its state.
+      const deadline = Date.now() + DRAIN_TIMEOUT_MS;
+      while (handle.size() > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      if (handle.size() > 0) logger.warn({ inFlight: handle.size() }, "stopped with updates still in flight");
     },
   };
 }

@@ -56,6 +56,15 @@ export function spawnBot(env: Record<string, string | undefined>, cwd = tempDir(
   };
 }
 
+/** Waits until the process has printed something matching `pattern` (output reaches us through a pipe, later). */
+export async function waitForOutput(bot: BotProcess, pattern: RegExp, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pattern.test(bot.output())) {
+    if (Date.now() > deadline) throw new Error(`bot never printed ${pattern}:\n${bot.output()}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 /** Starts the bot against the fake API and waits until it polls for updates. */
 export async function startBot(
   api: FakeTelegramApi,
