@@ -72,10 +72,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("announce_at", "timestamptz")
     .addColumn("reminder_offsets", "jsonb", (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
     .addColumn("status", "text", (c) =>
-      c
-        .notNull()
-        .defaultTo("draft")
-        .check(sql`status in ('draft', 'scheduled', 'open', 'closed')`),
+      c.notNull().defaultTo("draft").check(sql`status in ('draft', 'scheduled', 'open', 'closed')`),
     )
     .addColumn("created_by", "bigint", (c) => c.references("users.id"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(now))
@@ -102,8 +99,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("title", "text")
     .addColumn("fields", "jsonb", (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn("draft_step", "text")
-    .addColumn("scope_proposed", "text", (c) => c.check(sql`scope_proposed in ('unit', 'province', 'nation')`))
-    .addColumn("scope_recognised", "text", (c) => c.check(sql`scope_recognised in ('unit', 'province', 'nation')`))
+    .addColumn("scope_proposed", "text", (c) =>
+      c.check(sql`scope_proposed in ('unit', 'province', 'nation')`),
+    )
+    .addColumn("scope_recognised", "text", (c) =>
+      c.check(sql`scope_recognised in ('unit', 'province', 'nation')`),
+    )
     .addColumn("decision_number", "text")
     .addColumn("decision_date", "date")
     .addColumn("school_year", "text")
@@ -112,9 +113,21 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(now))
     .addColumn("updated_at", "timestamptz", (c) => c.notNull().defaultTo(now))
     .execute();
-  await db.schema.createIndex("submissions_submitter_idx").on("submissions").columns(["submitter_id", "status"]).execute();
-  await db.schema.createIndex("submissions_campaign_idx").on("submissions").columns(["campaign_id", "status"]).execute();
-  await db.schema.createIndex("submissions_unit_idx").on("submissions").columns(["unit_id", "status"]).execute();
+  await db.schema
+    .createIndex("submissions_submitter_idx")
+    .on("submissions")
+    .columns(["submitter_id", "status"])
+    .execute();
+  await db.schema
+    .createIndex("submissions_campaign_idx")
+    .on("submissions")
+    .columns(["campaign_id", "status"])
+    .execute();
+  await db.schema
+    .createIndex("submissions_unit_idx")
+    .on("submissions")
+    .columns(["unit_id", "status"])
+    .execute();
 
   // Human codes (SK-2026-00042) come from a counter row per prefix and year, bumped with UPDATE ... RETURNING:
   // gapless and unique under concurrent submits, unlike a sequence shared across years.
@@ -176,10 +189,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("dedupe_key", "text", (c) => c.notNull().unique())
     .addColumn("payload", "jsonb", (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
     .addColumn("status", "text", (c) =>
-      c
-        .notNull()
-        .defaultTo("pending")
-        .check(sql`status in ('pending', 'sending', 'done', 'cancelled')`),
+      c.notNull().defaultTo("pending").check(sql`status in ('pending', 'sending', 'done', 'cancelled')`),
     )
     .addColumn("created_by", "bigint", (c) => c.references("users.id"))
     .addColumn("created_at", "timestamptz", (c) => c.notNull().defaultTo(now))
@@ -193,10 +203,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("user_id", "bigint", (c) => c.notNull().references("users.id"))
     .addColumn("chat_id", "bigint", (c) => c.notNull())
     .addColumn("status", "text", (c) =>
-      c
-        .notNull()
-        .defaultTo("pending")
-        .check(sql`status in ('pending', 'sent', 'failed', 'blocked')`),
+      c.notNull().defaultTo("pending").check(sql`status in ('pending', 'sent', 'failed', 'blocked')`),
     )
     .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(0))
     .addColumn("next_attempt_at", "timestamptz", (c) => c.notNull().defaultTo(now))

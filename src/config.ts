@@ -22,59 +22,66 @@ const isTimeZone = (tz: string) => {
   }
 };
 
-const schema = z
-  .object({
-    BOT_TOKEN: z.preprocess(
-      (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-      z
-        .string({ error: `missing. ${BOT_TOKEN_HELP}` })
-        .trim()
-        .regex(/^\d+:[\w-]{20,}$/, `does not look like a bot token. ${BOT_TOKEN_HELP}`),
-    ),
-    DATABASE_URL: optionalString.pipe(
-      z
-        .string()
-        .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
-        .optional(),
-    ),
-    DATA_DIR: z.string().trim().min(1).default("./data"),
-    TELEGRAM_API_ROOT: optionalString.pipe(z.url({ error: "must be a URL such as http://127.0.0.1:8081" }).optional()),
-    ADMIN_TELEGRAM_IDS: z
-      .string()
-      .default("")
-      .transform((raw, ctx) => {
-        const ids: number[] = [];
-        for (const part of raw.split(",").map((p) => p.trim()).filter(Boolean)) {
-          const id = Number(part);
-          if (!Number.isSafeInteger(id) || id <= 0) {
-            ctx.addIssue({ code: "custom", message: `"${part}" is not a Telegram user id (a positive number)` });
-            return z.NEVER;
-          }
-          ids.push(id);
-        }
-        return ids;
-      }),
-    TIMEZONE: z
-      .string()
+const schema = z.object({
+  BOT_TOKEN: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z
+      .string({ error: `missing. ${BOT_TOKEN_HELP}` })
       .trim()
-      .default("Asia/Ho_Chi_Minh")
-      .refine(isTimeZone, { error: "is not an IANA time zone such as Asia/Ho_Chi_Minh" }),
-    DEFAULT_LOCALE: z.enum(SUPPORTED_LOCALES, { error: "must be vi or en" }).default("vi"),
-    BOT_MODE: z.enum(["polling", "webhook"], { error: "must be polling or webhook" }).default("polling"),
-    WEBHOOK_URL: optionalString.pipe(z.url({ error: "must be an https URL" }).optional()),
-    WEBHOOK_SECRET: optionalString.pipe(
-      z
-        .string()
-        .regex(/^[A-Za-z0-9_-]{1,256}$/, "may hold only A-Z, a-z, 0-9, _ and - (1 to 256 characters)")
-        .optional(),
-    ),
-    PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(8080),
-    LOG_LEVEL: z
-      .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
-        error: "must be one of fatal, error, warn, info, debug, trace, silent",
-      })
-      .default("info"),
-  });
+      .regex(/^\d+:[\w-]{20,}$/, `does not look like a bot token. ${BOT_TOKEN_HELP}`),
+  ),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+  ),
+  DATA_DIR: z.string().trim().min(1).default("./data"),
+  TELEGRAM_API_ROOT: optionalString.pipe(
+    z.url({ error: "must be a URL such as http://127.0.0.1:8081" }).optional(),
+  ),
+  ADMIN_TELEGRAM_IDS: z
+    .string()
+    .default("")
+    .transform((raw, ctx) => {
+      const ids: number[] = [];
+      for (const part of raw
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const id = Number(part);
+        if (!Number.isSafeInteger(id) || id <= 0) {
+          ctx.addIssue({
+            code: "custom",
+            message: `"${part}" is not a Telegram user id (a positive number)`,
+          });
+          return z.NEVER;
+        }
+        ids.push(id);
+      }
+      return ids;
+    }),
+  TIMEZONE: z
+    .string()
+    .trim()
+    .default("Asia/Ho_Chi_Minh")
+    .refine(isTimeZone, { error: "is not an IANA time zone such as Asia/Ho_Chi_Minh" }),
+  DEFAULT_LOCALE: z.enum(SUPPORTED_LOCALES, { error: "must be vi or en" }).default("vi"),
+  BOT_MODE: z.enum(["polling", "webhook"], { error: "must be polling or webhook" }).default("polling"),
+  WEBHOOK_URL: optionalString.pipe(z.url({ error: "must be an https URL" }).optional()),
+  WEBHOOK_SECRET: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,256}$/, "may hold only A-Z, a-z, 0-9, _ and - (1 to 256 characters)")
+      .optional(),
+  ),
+  PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(8080),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      error: "must be one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+});
 
 /** Checked on the raw environment, because zod skips object-level refinements once a field has failed. */
 function webhookProblems(env: NodeJS.ProcessEnv): string[] {

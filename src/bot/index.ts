@@ -4,7 +4,10 @@ import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotConfig, type Context as GrammyContext } from "grammy";
 import type { Kysely } from "kysely";
 import type { Config } from "../config.js";
-import { CONVERSATION_STATE_VERSION, postgresConversationStorage } from "../conversations/conversation-storage.js";
+import {
+  CONVERSATION_STATE_VERSION,
+  postgresConversationStorage,
+} from "../conversations/conversation-storage.js";
 import type { Database } from "../db/types.js";
 import type { Logger } from "../logger.js";
 import type { Services } from "../services.js";
@@ -91,7 +94,9 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
   // /help and /cancel come before any conversation so they work at every step; the catch-all goes last.
   features.use(helpFeature, cancelFeature, profileFeature, startFeature, languageFeature, fallbackFeature);
 
-  bot.catch((err) => deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "unhandled error"));
+  bot.catch((err) =>
+    deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "unhandled error"),
+  );
 
   return Object.assign(bot, {
     setCommandMenus: () => setCommandMenus(bot.api, i18n, config.defaultLocale, deps.logger),

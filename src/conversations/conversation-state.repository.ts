@@ -4,7 +4,11 @@ import type { Database } from "../db/types.js";
 type Db = Kysely<Database>;
 
 export async function readConversationState(db: Db, key: string): Promise<unknown | undefined> {
-  const row = await db.selectFrom("conversation_state").select("state").where("key", "=", key).executeTakeFirst();
+  const row = await db
+    .selectFrom("conversation_state")
+    .select("state")
+    .where("key", "=", key)
+    .executeTakeFirst();
   return row?.state;
 }
 
@@ -23,6 +27,9 @@ export async function deleteConversationState(db: Db, key: string): Promise<void
 
 /** Removes conversations nobody touched since `before`; returns how many. */
 export async function deleteIdleConversationStates(db: Db, before: Date): Promise<number> {
-  const result = await db.deleteFrom("conversation_state").where("updated_at", "<", before).executeTakeFirst();
+  const result = await db
+    .deleteFrom("conversation_state")
+    .where("updated_at", "<", before)
+    .executeTakeFirst();
   return Number(result.numDeletedRows);
 }

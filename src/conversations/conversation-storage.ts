@@ -1,7 +1,11 @@
 import type { VersionedState, VersionedStateStorage } from "@grammyjs/conversations";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/types.js";
-import { deleteConversationState, readConversationState, writeConversationState } from "./conversation-state.repository.js";
+import {
+  deleteConversationState,
+  readConversationState,
+  writeConversationState,
+} from "./conversation-state.repository.js";
 
 /**
  * Bump when a conversation changes shape in a way that old saved states cannot be replayed against: the plugin

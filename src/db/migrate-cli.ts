@@ -9,7 +9,9 @@ const env = z
   .object({ DATABASE_URL: z.string().optional(), DATA_DIR: z.string().default("./data") })
   .parse(process.env);
 
-const database = await createDatabase(databaseTarget({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR }));
+const database = await createDatabase(
+  databaseTarget({ databaseUrl: env.DATABASE_URL || undefined, dataDir: env.DATA_DIR }),
+);
 try {
   const applied = await migrateToLatest(database.db);
   console.log(applied.length > 0 ? `Applied: ${applied.join(", ")}` : "The schema is up to date.");

@@ -8,7 +8,8 @@ export const OID = { INT8: 20, NUMERIC: 1700, DATE: 1082 } as const;
 export function parseInt8(value: string): number {
   const n = Number(value);
   // Every id and count this application stores fits; a value that does not must fail loudly, not round.
-  if (!Number.isSafeInteger(n)) throw new RangeError(`int8 value ${value} is outside JavaScript's safe range`);
+  if (!Number.isSafeInteger(n))
+    throw new RangeError(`int8 value ${value} is outside JavaScript's safe range`);
   return n;
 }
 

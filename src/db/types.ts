@@ -5,8 +5,12 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A `date` column; read as 'YYYY-MM-DD' on both dialects, so no time zone can shift it. */
 type DateOnly = string;
-/** jsonb: stored and read as a plain object. */
+/** jsonb: read as a plain object; written as an object or JSON text. */
 type Json<T> = ColumnType<T, T | string, T | string>;
+/** jsonb with a database default, so it may be left out of an insert. */
+type JsonWithDefault<T> = ColumnType<T, T | string | undefined, T | string>;
+/** text with a database default. */
+type TextWithDefault = ColumnType<string, string | undefined, string>;
 
 export type Role = "unit_head" | "reviewer" | "admin";
 export type SubmissionKind = "initiative" | "nomination";
@@ -41,7 +45,7 @@ export interface UserTable {
   id: Generated<number>;
   telegram_id: number;
   full_name: string | null;
-  telegram_name: string;
+  telegram_name: TextWithDefault;
   username: string | null;
   unit_id: number | null;
   /** null: follow the user's Telegram language. */
@@ -64,25 +68,25 @@ export interface AuditLogTable {
   id: Generated<number>;
   actor_id: number | null;
   action: string;
-  subject: Json<Record<string, unknown>>;
+  subject: JsonWithDefault<Record<string, unknown>>;
   created_at: CreatedAt;
 }
 
 export interface CampaignTable {
   id: Generated<number>;
   title: string;
-  description: string;
+  description: TextWithDefault;
   school_year: string;
   accepts_initiatives: boolean;
   accepts_nominations: boolean;
   requires_endorsement: Generated<boolean>;
   /** Audience: everyone when all three lists are empty. */
-  audience: Json<{ clusters: string[]; blocks: string[]; unitIds: number[] }>;
+  audience: JsonWithDefault<{ clusters: string[]; blocks: string[]; unitIds: number[] }>;
   opens_at: Timestamp;
   deadline_at: Timestamp;
   announce_at: Timestamp | null;
   /** Minutes before the deadline at which to remind. */
-  reminder_offsets: Json<number[]>;
+  reminder_offsets: JsonWithDefault<number[]>;
   status: Generated<CampaignStatus>;
   created_by: number | null;
   created_at: CreatedAt;
@@ -100,7 +104,7 @@ export interface SubmissionTable {
   unit_id: number | null;
   title: string | null;
   /** Remaining form fields, per kind; validated by the service layer. */
-  fields: Json<Record<string, unknown>>;
+  fields: JsonWithDefault<Record<string, unknown>>;
   /** Which form step the draft was last saved at. */
   draft_step: string | null;
   scope_proposed: Scope | null;
@@ -159,7 +163,7 @@ export interface BroadcastTable {
   kind: string;
   /** Makes enqueueing idempotent: a tick that runs twice finds the key taken. */
   dedupe_key: string;
-  payload: Json<Record<string, unknown>>;
+  payload: JsonWithDefault<Record<string, unknown>>;
   status: Generated<"pending" | "sending" | "done" | "cancelled">;
   created_by: number | null;
   created_at: CreatedAt;

@@ -8,7 +8,16 @@ export const IDLE_CONVERSATION_DAYS = 30;
 const CRON_FIRE_RETENTION_DAYS = 7;
 
 export async function housekeeping(deps: JobDeps, now: Date): Promise<void> {
-  const conversations = await deleteIdleConversationStates(deps.db, new Date(now.getTime() - IDLE_CONVERSATION_DAYS * DAY_MS));
-  const fires = await deleteCronFiresBefore(deps.db, new Date(now.getTime() - CRON_FIRE_RETENTION_DAYS * DAY_MS));
-  deps.logger.info({ conversations, fires }, "housekeeping removed idle conversation states and old cron fires");
+  const conversations = await deleteIdleConversationStates(
+    deps.db,
+    new Date(now.getTime() - IDLE_CONVERSATION_DAYS * DAY_MS),
+  );
+  const fires = await deleteCronFiresBefore(
+    deps.db,
+    new Date(now.getTime() - CRON_FIRE_RETENTION_DAYS * DAY_MS),
+  );
+  deps.logger.info(
+    { conversations, fires },
+    "housekeeping removed idle conversation states and old cron fires",
+  );
 }

@@ -56,7 +56,12 @@ export async function grantRole(
 ): Promise<boolean> {
   const inserted = await db
     .insertInto("user_roles")
-    .values({ user_id: grant.userId, role: grant.role, unit_id: grant.unitId ?? null, granted_by: grant.grantedBy })
+    .values({
+      user_id: grant.userId,
+      role: grant.role,
+      unit_id: grant.unitId ?? null,
+      granted_by: grant.grantedBy,
+    })
     .onConflict((oc) => oc.columns(["user_id", "role"]).doNothing())
     .returning("user_id")
     .executeTakeFirst();

@@ -43,7 +43,8 @@ export class UsersService {
     const telegramName = telegramDisplayName(from);
     const username = from.username ?? null;
     const known = await repo.findUserByTelegramId(this.db, from.id);
-    if (known && known.telegram_name === telegramName && known.username === username && known.active) return known;
+    if (known && known.telegram_name === telegramName && known.username === username && known.active)
+      return known;
     return repo.upsertTelegramUser(this.db, { telegram_id: from.id, telegram_name: telegramName, username });
   }
 
@@ -68,7 +69,11 @@ export class UsersService {
       await this.db.transaction().execute(async (trx) => {
         const user =
           (await repo.findUserByTelegramId(trx, telegramId)) ??
-          (await repo.upsertTelegramUser(trx, { telegram_id: telegramId, telegram_name: "", username: null }));
+          (await repo.upsertTelegramUser(trx, {
+            telegram_id: telegramId,
+            telegram_name: "",
+            username: null,
+          }));
         if (await repo.grantRole(trx, { userId: user.id, role: "admin", grantedBy: null })) {
           await repo.insertAuditEntry(trx, {
             actorId: null,

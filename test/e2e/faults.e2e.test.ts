@@ -49,7 +49,10 @@ describe("the running bot when Telegram answers with errors", () => {
     const isConfirm = (c: { method: string; payload: { chat_id?: unknown; text?: unknown } }) =>
       c.method === "sendMessage" && c.payload.chat_id === 3003 && String(c.payload.text).includes("Bước 2/2");
     const failed = await api.waitForCall(isConfirm, { since });
-    const retried = await api.waitForCall(isConfirm, { since: api.calls.indexOf(failed) + 1, timeoutMs: 20_000 });
+    const retried = await api.waitForCall(isConfirm, {
+      since: api.calls.indexOf(failed) + 1,
+      timeoutMs: 20_000,
+    });
     expect(retried.payload.text).toContain("Phạm Thu Hà");
     expect((await chat.press("pn:save")).payload.text).toContain("Đã lưu họ tên");
   });
@@ -58,9 +61,19 @@ describe("the running bot when Telegram answers with errors", () => {
     const chat = new FakeChat(api, 3004, { language_code: "en" });
     api.failNext("sendMessage", { status: 400, description: "Bad Request: can't parse entities" });
     const since = api.mark();
-    api.pushUpdate({ message: { message_id: 1, date: 0, chat: { id: 3004, type: "private", first_name: "A" }, from: chat.user, text: "/help", entities: [{ type: "bot_command", offset: 0, length: 5 }] } });
+    api.pushUpdate({
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: 3004, type: "private", first_name: "A" },
+        from: chat.user,
+        text: "/help",
+        entities: [{ type: "bot_command", offset: 0, length: 5 }],
+      },
+    });
     const apology = await api.waitForCall(
-      (c) => c.method === "sendMessage" && c.payload.chat_id === 3004 && String(c.payload.text).startsWith("😔"),
+      (c) =>
+        c.method === "sendMessage" && c.payload.chat_id === 3004 && String(c.payload.text).startsWith("😔"),
       { since },
     );
     expect(apology.payload.text).toContain("Sorry, something went wrong");
@@ -72,7 +85,15 @@ describe("the running bot when Telegram answers with errors", () => {
     const blocked = new FakeChat(api, 3005);
     api.failNext("sendMessage", { status: 403 }, 2);
     const since = api.mark();
-    api.pushUpdate({ message: { message_id: 1, date: 0, chat: { id: 3005, type: "private", first_name: "A" }, from: blocked.user, text: "hi" } });
+    api.pushUpdate({
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: 3005, type: "private", first_name: "A" },
+        from: blocked.user,
+        text: "hi",
+      },
+    });
     await api.waitForCall((c) => c.method === "sendMessage" && c.payload.chat_id === 3005, { since });
     const next = new FakeChat(api, 3006);
     expect((await next.send("/help")).payload.text).toContain("/profile");

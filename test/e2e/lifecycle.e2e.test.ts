@@ -39,7 +39,10 @@ describe("starting and stopping the bot process", () => {
   it("reads a .env file in the working directory", async () => {
     const dir = tempDir();
     const { writeFileSync } = await import("node:fs");
-    writeFileSync(`${dir}/.env`, `BOT_TOKEN=${TEST_BOT_TOKEN}\nTELEGRAM_API_ROOT=${api.apiRoot}\nDATA_DIR=./state\n`);
+    writeFileSync(
+      `${dir}/.env`,
+      `BOT_TOKEN=${TEST_BOT_TOKEN}\nTELEGRAM_API_ROOT=${api.apiRoot}\nDATA_DIR=./state\n`,
+    );
     const since = api.mark();
     const bot = spawnBot({}, dir);
     await api.waitForCall((c) => c.method === "getUpdates", { since, timeoutMs: 30_000 });
@@ -76,7 +79,16 @@ describe("starting and stopping the bot process", () => {
     api.delayNext("sendMessage", 1500);
     const since = api.mark();
     const reply = chat.nextReply(since);
-    api.pushUpdate({ message: { message_id: 1, date: 0, chat: { id: 4003, type: "private", first_name: "A" }, from: chat.user, text: "/help", entities: [{ type: "bot_command", offset: 0, length: 5 }] } });
+    api.pushUpdate({
+      message: {
+        message_id: 1,
+        date: 0,
+        chat: { id: 4003, type: "private", first_name: "A" },
+        from: chat.user,
+        text: "/help",
+        entities: [{ type: "bot_command", offset: 0, length: 5 }],
+      },
+    });
     await reply; // the bot is now waiting for Telegram to answer its sendMessage
     const stopped = bot.stop();
     expect(await stopped).toBe(0);

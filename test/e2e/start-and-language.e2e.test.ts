@@ -22,8 +22,14 @@ describe("the running bot: /start, /help, /language, command menus", () => {
     const vi = menus.find((c) => c.payload.language_code === "vi");
     const en = menus.find((c) => c.payload.language_code === "en");
     const fallback = menus.find((c) => c.payload.language_code === undefined);
-    expect(vi?.payload.commands).toContainEqual({ command: "profile", description: "Xem và sửa hồ sơ của tôi" });
-    expect(en?.payload.commands).toContainEqual({ command: "profile", description: "View and edit my profile" });
+    expect(vi?.payload.commands).toContainEqual({
+      command: "profile",
+      description: "Xem và sửa hồ sơ của tôi",
+    });
+    expect(en?.payload.commands).toContainEqual({
+      command: "profile",
+      description: "View and edit my profile",
+    });
     expect(fallback?.payload.commands).toEqual(vi?.payload.commands);
   });
 
@@ -43,7 +49,8 @@ describe("the running bot: /start, /help, /language, command menus", () => {
   it("/help lists the commands", async () => {
     const chat = new FakeChat(api, 1003);
     const reply = await chat.send("/help");
-    for (const command of ["/profile", "/language", "/cancel", "/help"]) expect(reply.payload.text).toContain(command);
+    for (const command of ["/profile", "/language", "/cancel", "/help"])
+      expect(reply.payload.text).toContain(command);
   });
 
   it("/language switches to English, and the choice sticks for later messages", async () => {

@@ -45,7 +45,7 @@ export function spawnBot(env: Record<string, string | undefined>, cwd = tempDir(
     out += d.toString("utf8");
   });
   const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  return {
+  const bot: BotProcess = {
     child,
     output: () => out,
     exited,
@@ -54,6 +54,7 @@ export function spawnBot(env: Record<string, string | undefined>, cwd = tempDir(
       return exited;
     },
   };
+  return bot;
 }
 
 /** Waits until the process has printed something matching `pattern` (output reaches us through a pipe, later). */
@@ -65,15 +66,18 @@ export async function waitForOutput(bot: BotProcess, pattern: RegExp, timeoutMs 
   }
 }
 
-/** Starts the bot against the fake API and waits until it polls for updates. */
+/**
+ * Starts the bot against the fake API and waits until it takes updates: its first getUpdates, or `readyOn`
+ * (setWebhook in webhook mode).
+ */
 export async function startBot(
   api: FakeTelegramApi,
   env: Record<string, string | undefined> = {},
-  cwd?: string,
+  { cwd, readyOn = "getUpdates" }: { cwd?: string; readyOn?: string } = {},
 ): Promise<BotProcess> {
   const since = api.mark();
   const bot = spawnBot({ BOT_TOKEN: TEST_BOT_TOKEN, TELEGRAM_API_ROOT: api.apiRoot, ...env }, cwd);
-  const ready = api.waitForCall((c) => c.method === "getUpdates", { since, timeoutMs: 30_000 });
+  const ready = api.waitForCall((c) => c.method === readyOn, { since, timeoutMs: 30_000 });
   const died = bot.exited.then((code) => {
     throw new Error(`bot exited with ${code} before polling:\n${bot.output()}`);
   });

@@ -1,6 +1,6 @@
 import type { User } from "grammy/types";
 import type { FakeTelegramApi, RecordedCall } from "./fake-telegram-api.js";
-import { callbackQuery, stickerMessage, textMessage, telegramUser } from "./updates.js";
+import { callbackQuery, stickerMessage, telegramUser, textMessage } from "./updates.js";
 
 const REPLY_METHODS = new Set(["sendMessage", "editMessageText", "sendDocument", "sendPhoto"]);
 

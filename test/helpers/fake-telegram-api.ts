@@ -22,7 +22,12 @@ interface PendingFault {
   remaining: number;
 }
 
-export const FAKE_BOT = { id: 7000000001, is_bot: true, first_name: "Thi đua bot", username: "thidua_test_bot" };
+export const FAKE_BOT = {
+  id: 7000000001,
+  is_bot: true,
+  first_name: "Thi đua bot",
+  username: "thidua_test_bot",
+};
 
 /**
  * A local stand-in for the Telegram Bot API over HTTP: serves getUpdates (offsets, long-poll timeouts) from a
@@ -204,7 +209,12 @@ export class FakeTelegramApi {
     });
     switch (method) {
       case "getMe":
-        return { ...FAKE_BOT, can_join_groups: false, can_read_all_group_messages: false, supports_inline_queries: false };
+        return {
+          ...FAKE_BOT,
+          can_join_groups: false,
+          can_read_all_group_messages: false,
+          supports_inline_queries: false,
+        };
       case "sendMessage":
         return message({ text: p.text, ...(p.reply_markup ? { reply_markup: p.reply_markup } : {}) });
       case "editMessageText":
@@ -212,9 +222,16 @@ export class FakeTelegramApi {
       case "sendDocument":
         return message({ document: { file_id: `doc-${Date.now()}`, file_unique_id: `udoc-${Date.now()}` } });
       case "sendPhoto":
-        return message({ photo: [{ file_id: `photo-${Date.now()}`, file_unique_id: "uphoto", width: 1, height: 1 }] });
+        return message({
+          photo: [{ file_id: `photo-${Date.now()}`, file_unique_id: "uphoto", width: 1, height: 1 }],
+        });
       case "getFile":
-        return { file_id: p.file_id, file_unique_id: `u-${p.file_id}`, file_size: 1024, file_path: `files/${p.file_id}` };
+        return {
+          file_id: p.file_id,
+          file_unique_id: `u-${p.file_id}`,
+          file_size: 1024,
+          file_path: `files/${p.file_id}`,
+        };
       default:
         return true;
     }
@@ -231,7 +248,11 @@ function faultBody(fault: Fault) {
         parameters: { retry_after: fault.retryAfter },
       };
     case 403:
-      return { ok: false, error_code: 403, description: fault.description ?? "Forbidden: bot was blocked by the user" };
+      return {
+        ok: false,
+        error_code: 403,
+        description: fault.description ?? "Forbidden: bot was blocked by the user",
+      };
     case 400:
       return { ok: false, error_code: 400, description: fault.description ?? "Bad Request: chat not found" };
     default:
@@ -253,11 +274,17 @@ async function readPayload(req: IncomingMessage): Promise<Record<string, unknown
   if (body.length === 0) return {};
   if (type.includes("application/json")) return JSON.parse(body.toString("utf8"));
   if (type.includes("multipart/form-data")) {
-    const form = await new Request("http://fake/", { method: "POST", headers: { "content-type": type }, body }).formData();
+    const form = await new Request("http://fake/", {
+      method: "POST",
+      headers: { "content-type": type },
+      body,
+    }).formData();
     const payload: Record<string, unknown> = {};
     for (const [key, value] of form.entries()) {
       payload[key] =
-        typeof value === "string" ? parseMaybeJson(value) : { file: true, name: value.name, size: value.size };
+        typeof value === "string"
+          ? parseMaybeJson(value)
+          : { file: true, name: value.name, size: value.size };
     }
     return payload;
   }

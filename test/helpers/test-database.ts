@@ -16,7 +16,10 @@ export interface TestDatabase extends DatabaseHandle {
 }
 
 /** A fresh, migrated database: in-memory PGlite, or a new database on the TEST_DATABASE_URL server. */
-export async function createTestDatabase(dialect: DialectName, { migrate = true } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  dialect: DialectName,
+  { migrate = true } = {},
+): Promise<TestDatabase> {
   if (dialect === "pglite") {
     const handle = await createDatabase({ kind: "pglite-memory" });
     if (migrate) await migrateToLatest(handle.db);

@@ -19,7 +19,9 @@ export function textMessage(from: User, text: string): Omit<Update, "update_id">
   const message = {
     ...baseMessage(from),
     text,
-    ...(command ? { entities: [{ type: "bot_command" as const, offset: 0, length: command[0].length }] } : {}),
+    ...(command
+      ? { entities: [{ type: "bot_command" as const, offset: 0, length: command[0].length }] }
+      : {}),
   };
   return { message } as Omit<Update, "update_id">;
 }

@@ -25,10 +25,10 @@ export async function profileNameConversation(conversation: AppConversation, ctx
       .row()
       .text(ctx.t("button-back"), CB.back)
       .text(ctx.t("button-cancel"), CB.cancel);
-    await ctx.reply(
-      ctx.t("profile-name-confirm", { header: stepHeader(ctx, 2), name: escapeHtml(name) }),
-      { parse_mode: "HTML", reply_markup: confirmation },
-    );
+    await ctx.reply(ctx.t("profile-name-confirm", { header: stepHeader(ctx, 2), name: escapeHtml(name) }), {
+      parse_mode: "HTML",
+      reply_markup: confirmation,
+    });
     const choice = await waitForButton(conversation, [CB.save, CB.back, CB.cancel]);
     if (choice === CB.cancel) return cancelled(ctx);
     if (choice === CB.back) continue;
@@ -48,7 +48,8 @@ async function askName(
   current: string | null,
 ): Promise<string | undefined> {
   const keyboard = new InlineKeyboard();
-  if (current) keyboard.text(ctx.t("profile-name-keep-button", { current: truncate(current, 40) }), CB.keep).row();
+  if (current)
+    keyboard.text(ctx.t("profile-name-keep-button", { current: truncate(current, 40) }), CB.keep).row();
   keyboard.text(ctx.t("button-cancel"), CB.cancel);
   const lines = [ctx.t("profile-name-ask", { header: stepHeader(ctx, 1) })];
   if (current) lines.push(ctx.t("profile-name-ask-current", { current: escapeHtml(current) }));
@@ -72,14 +73,20 @@ async function askName(
     const check = checkFullName(text);
     if (check.ok) return check.value;
     await answer.reply(
-      answer.t(`profile-name-${check.problem}`, { max: FULL_NAME_MAX_LENGTH, value: escapeHtml(truncate(text, 60)) }),
+      answer.t(`profile-name-${check.problem}`, {
+        max: FULL_NAME_MAX_LENGTH,
+        value: escapeHtml(truncate(text, 60)),
+      }),
       { parse_mode: "HTML" },
     );
   }
 }
 
 /** Waits until one of `accepted` is pressed; anything else gets a hint and the wait goes on. */
-async function waitForButton<T extends string>(conversation: AppConversation, accepted: readonly T[]): Promise<T> {
+async function waitForButton<T extends string>(
+  conversation: AppConversation,
+  accepted: readonly T[],
+): Promise<T> {
   for (;;) {
     const answer = await conversation.wait();
     const data = answer.callbackQuery?.data;
@@ -94,6 +101,7 @@ async function cancelled(ctx: ConversationContext): Promise<undefined> {
   return undefined;
 }
 
-const stepHeader = (ctx: ConversationContext, step: number) => ctx.t("step-header", { step, total: TOTAL_STEPS });
+const stepHeader = (ctx: ConversationContext, step: number) =>
+  ctx.t("step-header", { step, total: TOTAL_STEPS });
 
 const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);

@@ -9,7 +9,9 @@ export const profileFeature = new Composer<Context>();
 const private_ = profileFeature.chatType("private");
 
 private_.use(
-  createConversation<Context, ConversationContext>(profileNameConversation, { id: PROFILE_NAME_CONVERSATION }),
+  createConversation<Context, ConversationContext>(profileNameConversation, {
+    id: PROFILE_NAME_CONVERSATION,
+  }),
 );
 
 private_.command("profile", async (ctx) => {

@@ -5,7 +5,11 @@ import type { Services } from "../../services.js";
 import type { Context } from "../context.js";
 
 /** First middleware: puts config, services and a per-update child logger on the context. */
-export function attachDeps(deps: { config: Config; services: Services; logger: Logger }): MiddlewareFn<Context> {
+export function attachDeps(deps: {
+  config: Config;
+  services: Services;
+  logger: Logger;
+}): MiddlewareFn<Context> {
   return async (ctx, next) => {
     ctx.config = deps.config;
     ctx.services = deps.services;

@@ -1,0 +1,88 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.js";
+
+const TOKEN = "123456789:AAbbCCddEEffGGhhIIjjKKllMMnn";
+
+function problems(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("configuration", () => {
+  it("has working defaults with only BOT_TOKEN", () => {
+    expect(loadConfig({ BOT_TOKEN: TOKEN })).toEqual({
+      botToken: TOKEN,
+      databaseUrl: undefined,
+      dataDir: "./data",
+      telegramApiRoot: undefined,
+      adminTelegramIds: [],
+      timezone: "Asia/Ho_Chi_Minh",
+      defaultLocale: "vi",
+      botMode: "polling",
+      webhookUrl: undefined,
+      webhookSecret: undefined,
+      port: 8080,
+      logLevel: "info",
+    });
+  });
+
+  it("explains a missing or empty BOT_TOKEN with how to get one", () => {
+    for (const env of [{}, { BOT_TOKEN: "  " }]) {
+      const [problem] = problems(env);
+      expect(problem).toMatch(/^BOT_TOKEN: missing\. .*@BotFather/);
+    }
+  });
+
+  it("lists every invalid variable at once", () => {
+    const found = problems({
+      BOT_TOKEN: "abc",
+      DATABASE_URL: "mysql://x",
+      TELEGRAM_API_ROOT: "not a url",
+      ADMIN_TELEGRAM_IDS: "12, x",
+      TIMEZONE: "Asia/Hanoi_City",
+      DEFAULT_LOCALE: "fr",
+      BOT_MODE: "webhook",
+      PORT: "70000",
+      LOG_LEVEL: "loud",
+    });
+    const names = found.map((p) => p.split(":")[0]);
+    expect(names.sort()).toEqual(
+      [
+        "ADMIN_TELEGRAM_IDS",
+        "BOT_TOKEN",
+        "DATABASE_URL",
+        "DEFAULT_LOCALE",
+        "LOG_LEVEL",
+        "PORT",
+        "TELEGRAM_API_ROOT",
+        "TIMEZONE",
+        "WEBHOOK_SECRET",
+        "WEBHOOK_URL",
+      ].sort(),
+    );
+  });
+
+  it("parses the administrators and the webhook settings", () => {
+    const config = loadConfig({
+      BOT_TOKEN: TOKEN,
+      ADMIN_TELEGRAM_IDS: " 111, 222 ,",
+      BOT_MODE: "webhook",
+      WEBHOOK_URL: "https://bot.example.org/tg",
+      WEBHOOK_SECRET: "abc_DEF-123",
+      PORT: "3000",
+      DATABASE_URL: "",
+    });
+    expect(config).toMatchObject({
+      adminTelegramIds: [111, 222],
+      botMode: "webhook",
+      webhookUrl: "https://bot.example.org/tg",
+      port: 3000,
+      databaseUrl: undefined,
+    });
+  });
+});

@@ -1,0 +1,81 @@
+import { sql } from "kysely";
+import { describe, expect, it } from "vitest";
+import { createDatabase } from "../../src/db/create-database.js";
+import { migrateToLatest } from "../../src/db/migrator.js";
+import { createTestDatabase, DIALECTS, hasPostgres } from "../helpers/test-database.js";
+
+const CORE_TABLES = [
+  "attachments",
+  "audit_log",
+  "broadcast_deliveries",
+  "broadcasts",
+  "campaigns",
+  "conversation_state",
+  "cron_fires",
+  "submission_authors",
+  "submission_counters",
+  "submission_events",
+  "submissions",
+  "units",
+  "user_roles",
+  "users",
+];
+
+describe.each(DIALECTS)("migrations (%s)", (dialect) => {
+  it("create the core schema once; a second run applies nothing", async () => {
+    const t = await createTestDatabase(dialect, { migrate: false });
+    try {
+      expect(await migrateToLatest(t.db)).toEqual(["20261123_0001_core_schema"]);
+      expect(await migrateToLatest(t.db)).toEqual([]);
+      const tables = await t.db.introspection.getTables();
+      expect(tables.map((x) => x.name).sort()).toEqual(CORE_TABLES);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it("enforce the rules the schema owns: one user per Telegram id, known statuses, shares within 0-100", async () => {
+    const t = await createTestDatabase(dialect);
+    try {
+      const user = await t.db
+        .insertInto("users")
+        .values({ telegram_id: 1 })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await expect(t.db.insertInto("users").values({ telegram_id: 1 }).execute()).rejects.toThrow();
+      await expect(
+        sql`insert into submissions (kind, status, submitter_id) values ('initiative', 'lost', ${user.id})`.execute(
+          t.db,
+        ),
+      ).rejects.toThrow();
+      const s = await t.db
+        .insertInto("submissions")
+        .values({ kind: "nomination", submitter_id: user.id })
+        .returning(["id", "status"])
+        .executeTakeFirstOrThrow();
+      expect(s.status).toBe("draft");
+      await expect(
+        t.db
+          .insertInto("submission_authors")
+          .values({ submission_id: s.id, position: 1, full_name: "A", share: 120 })
+          .execute(),
+      ).rejects.toThrow();
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe.runIf(hasPostgres)("migrations on a shared PostgreSQL server", () => {
+  it("two instances starting together migrate once (Kysely's migration lock)", async () => {
+    const t = await createTestDatabase("postgres", { migrate: false });
+    const other = await createDatabase({ kind: "postgres", url: t.url as string });
+    try {
+      const [a, b] = await Promise.all([migrateToLatest(t.db), migrateToLatest(other.db)]);
+      expect([...a, ...b]).toEqual(["20261123_0001_core_schema"]);
+    } finally {
+      await other.close();
+      await t.close();
+    }
+  });
+});

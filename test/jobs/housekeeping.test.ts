@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
+import { housekeeping } from "../../src/jobs/housekeeping.js";
+import { createLogger } from "../../src/logger.js";
+import { createTestDatabase, DIALECTS, type TestDatabase } from "../helpers/test-database.js";
+
+describe.each(DIALECTS)("housekeeping job (%s)", (dialect) => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase(dialect);
+  });
+  afterAll(() => t.close());
+
+  it("removes conversation states idle for 30 days and cron fires older than a week, as of the time it runs for", async () => {
+    const now = new Date("2026-03-31T20:00:00Z");
+    const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
+    await t.db
+      .insertInto("conversation_state")
+      .values([
+        { key: "idle", state: "{}", updated_at: daysAgo(31) },
+        { key: "recent", state: "{}", updated_at: daysAgo(29) },
+      ])
+      .execute();
+    await t.db
+      .insertInto("cron_fires")
+      .values([
+        { job: "tick", fire_at: daysAgo(8), instance: "x" },
+        { job: "tick", fire_at: daysAgo(1), instance: "x" },
+      ])
+      .execute();
+
+    const deps = {
+      db: t.db,
+      config: loadConfig({ BOT_TOKEN: "1:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" }),
+      logger: createLogger("silent"),
+    };
+    await housekeeping(deps, now);
+
+    expect((await t.db.selectFrom("conversation_state").select("key").execute()).map((r) => r.key)).toEqual([
+      "recent",
+    ]);
+    const fires = await t.db.selectFrom("cron_fires").select("fire_at").execute();
+    expect(fires.map((f) => f.fire_at.toISOString())).toEqual([daysAgo(1).toISOString()]);
+  });
+});
