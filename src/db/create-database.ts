@@ -42,6 +42,9 @@ export async function createDatabase(target: DatabaseTarget): Promise<DatabaseHa
     const pglite = await PGlite.create({
       ...(target.kind === "pglite" ? { dataDir: join(target.dataDir, "pglite") } : {}),
       parsers: customParsers,
+      // PGlite keeps PostgreSQL's 128MB shared buffers in its WASM heap, which never shrinks; a bot's working set
+      // is far smaller, and this takes about 100 MB off the idle process (docs/benchmarks.md).
+      postgresqlconf: ["shared_buffers = 32MB"],
     });
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
     return {
