@@ -20,12 +20,22 @@ interface Run {
   rssMb: number;
 }
 
-async function startOnce(api: FakeTelegramApi, env: Record<string, string>, measureRss: boolean): Promise<Run> {
+async function startOnce(
+  api: FakeTelegramApi,
+  env: Record<string, string>,
+  measureRss: boolean,
+): Promise<Run> {
   const since = api.mark();
   const started = performance.now();
   const child = spawn("npm", ["start", "--silent"], {
     cwd: ROOT,
-    env: { ...process.env, BOT_TOKEN: TEST_BOT_TOKEN, TELEGRAM_API_ROOT: api.apiRoot, LOG_LEVEL: "warn", ...env },
+    env: {
+      ...process.env,
+      BOT_TOKEN: TEST_BOT_TOKEN,
+      TELEGRAM_API_ROOT: api.apiRoot,
+      LOG_LEVEL: "warn",
+      ...env,
+    },
     stdio: "ignore",
     detached: true,
   });
@@ -52,7 +62,13 @@ function rssOfBot(npmPid: number): number {
       return Number(kb) / 1024;
     }
     try {
-      queue.push(...readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
+      queue.push(
+        ...readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8")
+          .trim()
+          .split(/\s+/)
+          .filter(Boolean)
+          .map(Number),
+      );
     } catch {
       // The process is gone.
     }
@@ -97,7 +113,13 @@ for (let i = 0; i < RUNS; i++) {
 const summarize = (scenario: string, runs: Run[]) => {
   const ms = runs.map((r) => r.ms);
   const rss = runs.find((r) => !Number.isNaN(r.rssMb))?.rssMb;
-  rows.push({ scenario, median: median(ms), min: Math.min(...ms), max: Math.max(...ms), ...(rss ? { rss } : {}) });
+  rows.push({
+    scenario,
+    median: median(ms),
+    min: Math.min(...ms),
+    max: Math.max(...ms),
+    ...(rss ? { rss } : {}),
+  });
 };
 summarize("PGlite, fresh DATA_DIR (init + migrations)", fresh);
 summarize("PGlite, existing DATA_DIR", existing);
@@ -118,7 +140,9 @@ if (server) {
 }
 await api.stop();
 
-console.log(`\nnpm start -> first getUpdates (${RUNS} runs each); RSS of the bot process after ${IDLE_SECONDS} s idle\n`);
+console.log(
+  `\nnpm start -> first getUpdates (${RUNS} runs each); RSS of the bot process after ${IDLE_SECONDS} s idle\n`,
+);
 console.log("| scenario | median ms | min ms | max ms | idle RSS MB |");
 console.log("|---|---:|---:|---:|---:|");
 for (const r of rows) {
