@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deleteIdleConversationStates } from "../../src/conversations/conversation-state.repository.js";
 import { postgresConversationStorage } from "../../src/conversations/conversation-storage.js";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../helpers/test-database.js";
+import { DIALECTS, useTestDatabase } from "../helpers/test-database.js";
 
 describe.each(DIALECTS)("conversation storage on the conversation_state table (%s)", (dialect) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-  });
-  afterAll(() => t.close());
+  const t = useTestDatabase(dialect);
 
   it("reads back what it wrote, overwrites, and deletes", async () => {
     const storage = postgresConversationStorage<{ step: number }>(t.db);

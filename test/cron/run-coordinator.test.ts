@@ -1,17 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { postgresRunCoordinator } from "../../src/cron/run-coordinator.js";
 import type { Job } from "../../src/jobs/job.js";
 import { startScheduler } from "../../src/jobs/schedule.js";
 import { createLogger } from "../../src/logger.js";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../helpers/test-database.js";
+import { DIALECTS, useTestDatabase } from "../helpers/test-database.js";
 
 describe.each(DIALECTS)("cron fires act once across instances (%s)", (dialect) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-  });
-  afterAll(() => t.close());
+  const t = useTestDatabase(dialect);
 
   it("elects exactly one of several instances for a fire, and each fire separately", async () => {
     const a = postgresRunCoordinator(t.db, "a");

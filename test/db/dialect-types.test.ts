@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../helpers/test-database.js";
+import { describe, expect, it } from "vitest";
+import { DIALECTS, useTestDatabase } from "../helpers/test-database.js";
 
 describe.each(DIALECTS)("both dialects hand the code the same JavaScript types (%s)", (dialect) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-  });
-  afterAll(() => t.close());
+  const t = useTestDatabase(dialect);
 
   it("int8 ids and Telegram ids come back as numbers, timestamps as Date", async () => {
     const user = await t.db

@@ -18,9 +18,14 @@ export class FakeChat {
 
   /** Sends a text and returns the bot's next message (or edit) in this chat. */
   async send(text: string): Promise<RecordedCall> {
+    return this.nextReply(this.push(text));
+  }
+
+  /** Sends a text without waiting; returns the mark to pass as `since` to later waits. */
+  push(text: string): number {
     const since = this.api.mark();
     this.api.pushUpdate(textMessage(this.user, text));
-    return this.nextReply(since);
+    return since;
   }
 
   async sendSticker(): Promise<RecordedCall> {

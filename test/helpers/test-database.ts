@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 import { createDatabase, type DatabaseHandle, type DialectName } from "../../src/db/create-database.js";
 import { migrateToLatest } from "../../src/db/migrator.js";
 
@@ -60,4 +61,21 @@ async function withServer<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> 
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A fresh migrated database for the enclosing describe block: opened before its tests, closed after. Read `.db`
+ * inside tests (it is set once the block starts).
+ */
+export function useTestDatabase(dialect: DialectName): TestDatabase {
+  const holder = {} as TestDatabase;
+  let handle: TestDatabase | undefined;
+  beforeAll(async () => {
+    handle = await createTestDatabase(dialect);
+    Object.assign(holder, handle);
+  });
+  afterAll(async () => {
+    await handle?.close();
+  });
+  return holder;
 }

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { housekeeping } from "../../src/jobs/housekeeping.js";
 import { createLogger } from "../../src/logger.js";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../helpers/test-database.js";
+import { DIALECTS, useTestDatabase } from "../helpers/test-database.js";
 
 describe.each(DIALECTS)("housekeeping job (%s)", (dialect) => {
-  let t: TestDatabase;
-  beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-  });
-  afterAll(() => t.close());
+  const t = useTestDatabase(dialect);
 
   it("removes conversation states idle for 30 days and cron fires older than a week, as of the time it runs for", async () => {
     const now = new Date("2026-03-31T20:00:00Z");

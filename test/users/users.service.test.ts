@@ -1,29 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { InvalidFullNameError, UnsupportedLocaleError, UsersService } from "../../src/users/users.service.js";
-import { createTestDatabase, DIALECTS, type TestDatabase } from "../helpers/test-database.js";
+import { DIALECTS, useTestDatabase } from "../helpers/test-database.js";
 
 describe.each(DIALECTS)("UsersService (%s)", (dialect) => {
-  let t: TestDatabase;
-  let users: UsersService;
-  beforeAll(async () => {
-    t = await createTestDatabase(dialect);
-    users = new UsersService(t.db);
-  });
-  afterAll(() => t.close());
+  const t = useTestDatabase(dialect);
+  const users = () => new UsersService(t.db);
 
   it("registers a user on first contact and refreshes the Telegram profile later, keeping what they set", async () => {
-    const first = await users.identify({ id: 42, first_name: "Lan", last_name: "Nguyễn", username: "lan" });
+    const first = await users().identify({ id: 42, first_name: "Lan", last_name: "Nguyễn", username: "lan" });
     expect(first).toMatchObject({
       telegram_id: 42,
       telegram_name: "Lan Nguyễn",
       username: "lan",
       full_name: null,
     });
-    await users.setFullName(first.id, "Nguyễn Thị Lan");
+    await users().setFullName(first.id, "Nguyễn Thị Lan");
 
-    const again = await users.identify({ id: 42, first_name: "Lan", last_name: "Nguyễn", username: "lan" });
+    const again = await users().identify({ id: 42, first_name: "Lan", last_name: "Nguyễn", username: "lan" });
     expect(again.id).toBe(first.id);
-    const renamed = await users.identify({ id: 42, first_name: "Lan N." });
+    const renamed = await users().identify({ id: 42, first_name: "Lan N." });
     expect(renamed).toMatchObject({
       id: first.id,
       telegram_name: "Lan N.",
@@ -36,23 +31,23 @@ describe.each(DIALECTS)("UsersService (%s)", (dialect) => {
   });
 
   it("stores a supported locale and refuses others", async () => {
-    const user = await users.identify({ id: 43, first_name: "Mai" });
-    expect((await users.setLocale(user.id, "en")).locale).toBe("en");
-    await expect(users.setLocale(user.id, "fr")).rejects.toBeInstanceOf(UnsupportedLocaleError);
+    const user = await users().identify({ id: 43, first_name: "Mai" });
+    expect((await users().setLocale(user.id, "en")).locale).toBe("en");
+    await expect(users().setLocale(user.id, "fr")).rejects.toBeInstanceOf(UnsupportedLocaleError);
   });
 
   it("stores the full name normalized and refuses what is not a name", async () => {
-    const user = await users.identify({ id: 44, first_name: "Bình" });
-    expect((await users.setFullName(user.id, "  Trần   Văn Bi\u0300nh ")).full_name).toBe("Trần Văn Bình");
-    await expect(users.setFullName(user.id, "/start")).rejects.toBeInstanceOf(InvalidFullNameError);
-    await expect(users.setFullName(user.id, "")).rejects.toMatchObject({ problem: "empty" });
+    const user = await users().identify({ id: 44, first_name: "Bình" });
+    expect((await users().setFullName(user.id, "  Trần   Văn Bi\u0300nh ")).full_name).toBe("Trần Văn Bình");
+    await expect(users().setFullName(user.id, "/start")).rejects.toBeInstanceOf(InvalidFullNameError);
+    await expect(users().setFullName(user.id, "")).rejects.toMatchObject({ problem: "empty" });
   });
 
   it("makes ADMIN_TELEGRAM_IDS administrators once, with one audit entry each", async () => {
-    await users.bootstrapAdmins([900, 43]);
-    await users.bootstrapAdmins([900, 43]);
-    const admin = await users.identify({ id: 900, first_name: "Admin" });
-    expect(await users.roles(admin.id)).toEqual(["admin"]);
+    await users().bootstrapAdmins([900, 43]);
+    await users().bootstrapAdmins([900, 43]);
+    const admin = await users().identify({ id: 900, first_name: "Admin" });
+    expect(await users().roles(admin.id)).toEqual(["admin"]);
     const audits = await t.db
       .selectFrom("audit_log")
       .selectAll()
