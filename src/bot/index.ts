@@ -13,6 +13,7 @@ import type { Logger } from "../logger.js";
 import type { Services } from "../services.js";
 import { setCommandMenus } from "./commands.js";
 import type { Context, ConversationContext } from "./context.js";
+import { conversationsFeature } from "./conversations/index.js";
 import { cancelFeature } from "./features/cancel.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { helpFeature } from "./features/help.js";
@@ -92,7 +93,15 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
     }),
   );
   // /help and /cancel come before any conversation so they work at every step; the catch-all goes last.
-  features.use(helpFeature, cancelFeature, profileFeature, startFeature, languageFeature, fallbackFeature);
+  features.use(
+    helpFeature,
+    cancelFeature,
+    conversationsFeature,
+    startFeature,
+    profileFeature,
+    languageFeature,
+    fallbackFeature,
+  );
 
   bot.catch((err) =>
     deps.logger.error({ err: err.error, update_id: err.ctx.update.update_id }, "unhandled error"),

@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { type Locale, SUPPORTED_LOCALES } from "../config.js";
 import type { Database, Role, User } from "../db/types.js";
+import { findUnitById } from "../units/units.repository.js";
 import { checkFullName, type FullNameProblem } from "./full-name.js";
 import * as repo from "./users.repository.js";
 
@@ -15,6 +16,13 @@ export class InvalidFullNameError extends Error {
   constructor(readonly problem: FullNameProblem) {
     super(`Invalid full name: ${problem}`);
     this.name = "InvalidFullNameError";
+  }
+}
+
+export class UnknownUnitError extends Error {
+  constructor(readonly unitId: number) {
+    super(`No active unit ${unitId}`);
+    this.name = "UnknownUnitError";
   }
 }
 
@@ -57,6 +65,29 @@ export class UsersService {
     const check = checkFullName(raw);
     if (!check.ok) throw new InvalidFullNameError(check.problem);
     return repo.updateUser(this.db, userId, { full_name: check.value });
+  }
+
+  async setUnit(userId: number, unitId: number): Promise<User> {
+    await this.requireActiveUnit(unitId);
+    return repo.updateUser(this.db, userId, { unit_id: unitId });
+  }
+
+  /** Completes registration: the full name and the unit, saved together. */
+  async register(userId: number, fullName: string, unitId: number): Promise<User> {
+    const check = checkFullName(fullName);
+    if (!check.ok) throw new InvalidFullNameError(check.problem);
+    await this.requireActiveUnit(unitId);
+    return repo.updateUser(this.db, userId, { full_name: check.value, unit_id: unitId });
+  }
+
+  /** A teacher is registered once they have given their full name and unit. */
+  static isRegistered(user: Pick<User, "full_name" | "unit_id">): boolean {
+    return Boolean(user.full_name) && user.unit_id !== null;
+  }
+
+  private async requireActiveUnit(unitId: number): Promise<void> {
+    const unit = await findUnitById(this.db, unitId);
+    if (!unit?.active) throw new UnknownUnitError(unitId);
   }
 
   roles(userId: number): Promise<Role[]> {

@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
@@ -84,4 +84,14 @@ export async function startBot(
   await Promise.race([ready, died]);
   died.catch(() => {});
   return bot;
+}
+
+/** Loads the demo unit catalogue into the database the bot will use (`npm run db:seed`). */
+export function seedDemoUnits(env: Record<string, string | undefined>): void {
+  const result = spawnSync(process.execPath, ["--import", TSX, join(ROOT, "src", "db", "seed-cli.ts")], {
+    cwd: tempDir(),
+    env: { PATH: process.env.PATH, ...env },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`db:seed failed:\n${result.stdout}${result.stderr}`);
 }

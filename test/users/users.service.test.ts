@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { InvalidFullNameError, UnsupportedLocaleError, UsersService } from "../../src/users/users.service.js";
+import {
+  InvalidFullNameError,
+  UnknownUnitError,
+  UnsupportedLocaleError,
+  UsersService,
+} from "../../src/users/users.service.js";
 import { DIALECTS, useTestDatabase } from "../helpers/test-database.js";
 
 describe.each(DIALECTS)("UsersService (%s)", (dialect) => {
@@ -55,5 +60,30 @@ describe.each(DIALECTS)("UsersService (%s)", (dialect) => {
       .execute();
     expect(audits).toHaveLength(2);
     expect(audits[0]?.subject).toMatchObject({ role: "admin", source: "ADMIN_TELEGRAM_IDS" });
+  });
+
+  it("registers the name and an active unit together; refuses an unknown or inactive unit", async () => {
+    const user = await users().identify({ id: 45, first_name: "Hoa" });
+    const unit = await t.db
+      .insertInto("units")
+      .values({
+        code: "U1",
+        name: "THPT A",
+        search_name: "thpt a",
+        district: "H",
+        school_level: "THPT",
+        cluster: "C",
+        block: "K",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    expect(UsersService.isRegistered(user)).toBe(false);
+    const registered = await users().register(user.id, " Lê  Thị Hoa ", unit.id);
+    expect(registered).toMatchObject({ full_name: "Lê Thị Hoa", unit_id: unit.id });
+    expect(UsersService.isRegistered(registered)).toBe(true);
+
+    await expect(users().setUnit(user.id, 999_999)).rejects.toBeInstanceOf(UnknownUnitError);
+    await t.db.updateTable("units").set({ active: false }).where("id", "=", unit.id).execute();
+    await expect(users().register(user.id, "Lê Thị Hoa", unit.id)).rejects.toBeInstanceOf(UnknownUnitError);
   });
 });

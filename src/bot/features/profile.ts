@@ -1,28 +1,37 @@
-import { createConversation } from "@grammyjs/conversations";
 import { Composer, InlineKeyboard } from "grammy";
 import { escapeHtml } from "../../shared/text.js";
-import type { Context, ConversationContext } from "../context.js";
-import { PROFILE_NAME_CONVERSATION, profileNameConversation } from "../conversations/profile-name.js";
+import type { Context } from "../context.js";
+import { PROFILE_NAME_CONVERSATION } from "../conversations/profile-name.js";
+import { PROFILE_UNIT_CONVERSATION } from "../conversations/profile-unit.js";
 
 export const profileFeature = new Composer<Context>();
 
 const private_ = profileFeature.chatType("private");
 
-private_.use(
-  createConversation<Context, ConversationContext>(profileNameConversation, {
-    id: PROFILE_NAME_CONVERSATION,
-  }),
-);
-
 private_.command("profile", async (ctx) => {
-  const name = ctx.user?.full_name ? escapeHtml(ctx.user.full_name) : ctx.t("profile-name-missing");
-  await ctx.reply(ctx.t("profile-card", { name }), {
-    parse_mode: "HTML",
-    reply_markup: new InlineKeyboard().text(ctx.t("profile-button-edit-name"), "profile:name"),
-  });
+  const user = ctx.user;
+  const unit = user?.unit_id ? await ctx.services.units.byId(user.unit_id) : undefined;
+  const missing = ctx.t("profile-name-missing");
+  await ctx.reply(
+    ctx.t("profile-card", {
+      name: user?.full_name ? escapeHtml(user.full_name) : missing,
+      unit: unit ? `${escapeHtml(unit.name)} (${escapeHtml(unit.district)})` : missing,
+    }),
+    {
+      parse_mode: "HTML",
+      reply_markup: new InlineKeyboard()
+        .text(ctx.t("profile-button-edit-name"), "profile:name")
+        .text(ctx.t("profile-button-edit-unit"), "profile:unit"),
+    },
+  );
 });
 
 private_.callbackQuery("profile:name", async (ctx) => {
   await ctx.answerCallbackQuery();
   await ctx.conversation.enter(PROFILE_NAME_CONVERSATION);
+});
+
+private_.callbackQuery("profile:unit", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.conversation.enter(PROFILE_UNIT_CONVERSATION);
 });

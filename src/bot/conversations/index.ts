@@ -1,0 +1,22 @@
+import { createConversation } from "@grammyjs/conversations";
+import { Composer } from "grammy";
+import type { Context, ConversationContext } from "../context.js";
+import { PROFILE_NAME_CONVERSATION, profileNameConversation } from "./profile-name.js";
+import { PROFILE_UNIT_CONVERSATION, profileUnitConversation } from "./profile-unit.js";
+import { REGISTRATION_CONVERSATION, registrationConversation } from "./registration.js";
+
+/**
+ * Every conversation, installed in one place ahead of the features, so an update that belongs to a conversation
+ * in progress reaches it before any command or button handler. Only /help and /cancel come earlier.
+ */
+export const conversationsFeature = new Composer<Context>();
+
+const privateChats = conversationsFeature.chatType("private");
+const conversations = [
+  [registrationConversation, REGISTRATION_CONVERSATION],
+  [profileNameConversation, PROFILE_NAME_CONVERSATION],
+  [profileUnitConversation, PROFILE_UNIT_CONVERSATION],
+] as const;
+for (const [builder, id] of conversations) {
+  privateChats.use(createConversation<Context, ConversationContext>(builder, { id }));
+}
