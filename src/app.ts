@@ -32,7 +32,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ applied }, "migrations applied");
 
-    const services = createServices(database.db);
+    const services = createServices(database.db, config);
     await services.users.bootstrapAdmins(config.adminTelegramIds);
 
     const bot = createBot(config, { db: database.db, logger, services });

@@ -76,6 +76,17 @@ const schema = z.object({
       .optional(),
   ),
   PORT: z.coerce.number({ error: "must be a port number" }).int().min(1).max(65535).default(8080),
+  MIN_AUTHOR_SHARE: z.coerce
+    .number({ error: "must be a percentage such as 10" })
+    .min(1, "must be at least 1")
+    .max(50, "must be at most 50")
+    .default(10),
+  DECISION_DUE_MONTHS: z.coerce
+    .number({ error: "must be a number of months" })
+    .int("must be a whole number of months")
+    .min(1, "must be at least 1")
+    .max(24, "must be at most 24")
+    .default(3),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: "must be one of fatal, error, warn, info, debug, trace, silent",
@@ -103,6 +114,10 @@ export type Config = {
   webhookUrl: string | undefined;
   webhookSecret: string | undefined;
   port: number;
+  /** Smallest contribution share of one author of an initiative, in percent. */
+  minAuthorShare: number;
+  /** Months from receipt by which a decision on a submission is due. */
+  decisionDueMonths: number;
   logLevel: string;
 };
 
@@ -134,6 +149,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webhookUrl: c.WEBHOOK_URL,
     webhookSecret: c.WEBHOOK_SECRET,
     port: c.PORT,
+    minAuthorShare: c.MIN_AUTHOR_SHARE,
+    decisionDueMonths: c.DECISION_DUE_MONTHS,
     logLevel: c.LOG_LEVEL,
   };
 }

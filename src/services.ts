@@ -1,5 +1,7 @@
 import type { Kysely } from "kysely";
+import type { Config } from "./config.js";
 import type { Database } from "./db/types.js";
+import { SubmissionsService } from "./submissions/submissions.service.js";
 import { UnitsService } from "./units/units.service.js";
 import { UsersService } from "./users/users.service.js";
 
@@ -7,8 +9,17 @@ import { UsersService } from "./users/users.service.js";
 export interface Services {
   users: UsersService;
   units: UnitsService;
+  submissions: SubmissionsService;
 }
 
-export function createServices(db: Kysely<Database>): Services {
-  return { users: new UsersService(db), units: new UnitsService(db) };
+export function createServices(db: Kysely<Database>, config: Config): Services {
+  return {
+    users: new UsersService(db),
+    units: new UnitsService(db),
+    submissions: new SubmissionsService(db, {
+      timezone: config.timezone,
+      minShare: config.minAuthorShare,
+      decisionDueMonths: config.decisionDueMonths,
+    }),
+  };
 }

@@ -27,6 +27,8 @@ describe("configuration", () => {
       webhookUrl: undefined,
       webhookSecret: undefined,
       port: 8080,
+      minAuthorShare: 10,
+      decisionDueMonths: 3,
       logLevel: "info",
     });
   });

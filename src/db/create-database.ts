@@ -1,5 +1,6 @@
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
 import pg from "pg";
 import { lockDataDir } from "./data-dir-lock.js";
@@ -42,6 +43,7 @@ export async function createDatabase(target: DatabaseTarget): Promise<DatabaseHa
     const pglite = await PGlite.create({
       ...(target.kind === "pglite" ? { dataDir: join(target.dataDir, "pglite") } : {}),
       parsers: customParsers,
+      extensions: { pg_trgm },
       // PGlite keeps PostgreSQL's 128MB shared buffers in its WASM heap, which never shrinks; a bot's working set
       // is far smaller, and this takes about 100 MB off the idle process (docs/benchmarks.md).
       postgresqlconf: ["shared_buffers = 32MB"],

@@ -103,6 +103,8 @@ export interface SubmissionTable {
   submitter_id: number;
   unit_id: number | null;
   title: string | null;
+  /** The title folded for similarity search. */
+  search_title: string | null;
   /** Remaining form fields, per kind; validated by the service layer. */
   fields: JsonWithDefault<Record<string, unknown>>;
   /** Which form step the draft was last saved at. */

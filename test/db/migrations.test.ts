@@ -4,6 +4,8 @@ import { createDatabase } from "../../src/db/create-database.js";
 import { migrateToLatest } from "../../src/db/migrator.js";
 import { createTestDatabase, DIALECTS, hasPostgres } from "../helpers/test-database.js";
 
+const MIGRATIONS = ["20261123_0001_core_schema", "20261123_0002_submission_search"];
+
 const CORE_TABLES = [
   "attachments",
   "audit_log",
@@ -25,7 +27,7 @@ describe.each(DIALECTS)("migrations (%s)", (dialect) => {
   it("create the core schema once; a second run applies nothing", async () => {
     const t = await createTestDatabase(dialect, { migrate: false });
     try {
-      expect(await migrateToLatest(t.db)).toEqual(["20261123_0001_core_schema"]);
+      expect(await migrateToLatest(t.db)).toEqual(MIGRATIONS);
       expect(await migrateToLatest(t.db)).toEqual([]);
       const tables = await t.db.introspection.getTables();
       expect(tables.map((x) => x.name).sort()).toEqual(CORE_TABLES);
@@ -72,7 +74,7 @@ describe.runIf(hasPostgres)("migrations on a shared PostgreSQL server", () => {
     const other = await createDatabase({ kind: "postgres", url: t.url as string });
     try {
       const [a, b] = await Promise.all([migrateToLatest(t.db), migrateToLatest(other.db)]);
-      expect([...a, ...b]).toEqual(["20261123_0001_core_schema"]);
+      expect([...a, ...b]).toEqual(MIGRATIONS);
     } finally {
       await other.close();
       await t.close();

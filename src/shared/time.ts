@@ -1,0 +1,44 @@
+/** The calendar date (YYYY-MM-DD) at `now` in `timeZone`. */
+export function dateIn(timeZone: string, now: Date): string {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
+}
+
+/** dd/MM/yyyy HH:mm in `timeZone`, as Vietnamese documents write it. */
+export function formatDateTime(timeZone: string, at: Date): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+}
+
+/** dd/MM/yyyy of `at` in `timeZone`. */
+export function formatDate(timeZone: string, at: Date): string {
+  return formatDateTime(timeZone, at).slice(0, 10);
+}
+
+/** dd/MM/yyyy of a stored 'YYYY-MM-DD'. */
+export function formatIsoDate(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  return `${d}/${m}/${y}`;
+}
+
+/** The school year a date falls in: September to August, e.g. "2025-2026". */
+export function schoolYearOf(isoDate: string): string {
+  const [year, month] = isoDate.split("-").map(Number) as [number, number];
+  return month >= 9 ? `${year}-${year + 1}` : `${year - 1}-${year}`;
+}

@@ -1,0 +1,104 @@
+import { normalizeText } from "../shared/text.js";
+import type { CoAuthor, FormStep } from "./forms.js";
+
+export type AnswerProblem =
+  | { problem: "empty" }
+  | { problem: "too-long"; max: number; length: number }
+  | { problem: "not-a-choice" }
+  | { problem: "not-a-date" }
+  | { problem: "date-in-future" }
+  | { problem: "co-author-line"; line: number }
+  | { problem: "share-too-small"; min: number }
+  | { problem: "shares-total"; total: number }
+  | { problem: "not-a-number" };
+
+export type AnswerCheck = { ok: true; value: unknown } | ({ ok: false } & AnswerProblem);
+
+export interface AnswerRules {
+  /** Today in the configured time zone, as YYYY-MM-DD: dates after it are refused. */
+  today: string;
+  /** The smallest share one author may have, in percent. */
+  minShare: number;
+  /** Co-authors already given, for the submitter's own share. */
+  coAuthors?: CoAuthor[];
+}
+
+const fail = (p: AnswerProblem): AnswerCheck => ({ ok: false, ...p });
+
+/** Checks and normalizes a typed answer to a text-like step (text, long text, date, co-authors, share). */
+export function checkTypedAnswer(step: FormStep, raw: string, rules: AnswerRules): AnswerCheck {
+  const text = normalizeText(raw);
+  if (text === "") return fail({ problem: "empty" });
+  switch (step.kind) {
+    case "text":
+    case "longText": {
+      const max = step.max ?? Number.POSITIVE_INFINITY;
+      const value = step.kind === "text" ? text.replace(/\s*\n\s*/g, " ") : text;
+      return value.length > max
+        ? fail({ problem: "too-long", max, length: value.length })
+        : { ok: true, value };
+    }
+    case "date":
+      return checkDate(text, rules.today);
+    case "coAuthors":
+      return checkCoAuthors(text, rules.minShare);
+    case "share":
+      return checkShare(text, rules);
+    default:
+      return fail({ problem: "not-a-choice" });
+  }
+}
+
+/** dd/mm/yyyy (also with - or .), a real calendar date, not after today. Stored as YYYY-MM-DD. */
+export function checkDate(text: string, today: string): AnswerCheck {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(text);
+  if (!m) return fail({ problem: "not-a-date" });
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day ||
+    year < 1900
+  ) {
+    return fail({ problem: "not-a-date" });
+  }
+  const iso = date.toISOString().slice(0, 10);
+  return iso > today ? fail({ problem: "date-in-future" }) : { ok: true, value: iso };
+}
+
+const parsePercent = (text: string) => {
+  const n = Number(text.replace(/%$/, "").replace(",", ".").trim());
+  return Number.isFinite(n) ? Math.round(n * 100) / 100 : Number.NaN;
+};
+
+/** One co-author a line: "Họ tên; Đơn vị; tỷ lệ %". */
+export function checkCoAuthors(text: string, minShare: number): AnswerCheck {
+  const authors: CoAuthor[] = [];
+  for (const [index, line] of text.split("\n").entries()) {
+    const parts = line.split(/[;|]/).map((p) => p.trim());
+    const share = parsePercent(parts[2] ?? "");
+    if (parts.length !== 3 || !parts[0] || !parts[1] || Number.isNaN(share) || share <= 0 || share >= 100) {
+      return fail({ problem: "co-author-line", line: index + 1 });
+    }
+    if (share < minShare) return fail({ problem: "share-too-small", min: minShare });
+    authors.push({ name: parts[0], unit: parts[1], share });
+  }
+  const total = authors.reduce((sum, a) => sum + a.share, 0);
+  if (total > 100 - minShare) return fail({ problem: "shares-total", total: total + minShare });
+  return { ok: true, value: authors };
+}
+
+/** The submitter's own share: with the co-authors' it must make exactly 100. */
+export function checkShare(text: string, rules: AnswerRules): AnswerCheck {
+  const share = parsePercent(text);
+  if (Number.isNaN(share) || share <= 0 || share > 100) return fail({ problem: "not-a-number" });
+  if (share < rules.minShare) return fail({ problem: "share-too-small", min: rules.minShare });
+  const total =
+    Math.round((share + (rules.coAuthors ?? []).reduce((sum, a) => sum + a.share, 0)) * 100) / 100;
+  return total === 100 ? { ok: true, value: share } : fail({ problem: "shares-total", total });
+}
+
+export function checkChoice(step: FormStep, value: string): AnswerCheck {
+  return step.choices?.includes(value) ? { ok: true, value } : fail({ problem: "not-a-choice" });
+}

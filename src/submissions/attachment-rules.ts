@@ -1,0 +1,39 @@
+import { MAX_ATTACHMENTS } from "./forms.js";
+
+/** Telegram lets bots download files up to 20 MB; a larger one could never be read back. */
+export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
+
+const ALLOWED_EXTENSIONS = ["pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "jpg", "jpeg", "png"];
+const ALLOWED_MIME = [
+  "application/pdf",
+  "application/msword",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  "application/vnd.ms-excel",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  "application/vnd.ms-powerpoint",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+  "image/jpeg",
+  "image/png",
+];
+
+export interface IncomingFile {
+  kind: "document" | "photo";
+  fileId: string;
+  fileUniqueId: string;
+  fileName: string | null;
+  mimeType: string | null;
+  sizeBytes: number | null;
+}
+
+export type AttachmentCheck = { ok: true } | { ok: false; problem: "too-many" | "too-large" | "type" };
+
+export function checkAttachment(file: IncomingFile, alreadyAttached: number): AttachmentCheck {
+  if (alreadyAttached >= MAX_ATTACHMENTS) return { ok: false, problem: "too-many" };
+  if ((file.sizeBytes ?? 0) > MAX_ATTACHMENT_BYTES) return { ok: false, problem: "too-large" };
+  if (file.kind === "photo") return { ok: true };
+  const extension = file.fileName?.toLowerCase().split(".").pop() ?? "";
+  const typeOk =
+    ALLOWED_EXTENSIONS.includes(extension) ||
+    (file.mimeType !== null && ALLOWED_MIME.includes(file.mimeType));
+  return typeOk ? { ok: true } : { ok: false, problem: "type" };
+}

@@ -1,0 +1,98 @@
+import type { SubmissionKind } from "../db/types.js";
+
+/** How a step's answer is given and checked. */
+export type StepKind = "text" | "longText" | "choice" | "date" | "coAuthors" | "share" | "attachments";
+
+export interface FormStep {
+  key: string;
+  kind: StepKind;
+  optional?: boolean;
+  /** For "choice" steps. */
+  choices?: readonly string[];
+  /** Maximum length for text steps. */
+  max?: number;
+  /** Asked only when this holds for the answers so far. */
+  when?: (answers: Answers) => boolean;
+}
+
+export type Answers = Record<string, unknown>;
+
+export interface CoAuthor {
+  name: string;
+  unit: string;
+  share: number;
+}
+
+export const TITLE_MAX = 300;
+export const LONG_TEXT_MAX = 20_000;
+export const SHORT_TEXT_MAX = 300;
+export const MAX_ATTACHMENTS = 10;
+
+export const FIELDS_OF_APPLICATION = [
+  "teaching",
+  "management",
+  "student_affairs",
+  "ict",
+  "assessment",
+  "extracurricular",
+  "other",
+] as const;
+
+export const SCOPES = ["unit", "province", "nation"] as const;
+
+/** The application form of Thông tư 18/2013/TT-BKHCN, Art. 5, one question per step. */
+export const INITIATIVE_FORM: readonly FormStep[] = [
+  { key: "title", kind: "text", max: TITLE_MAX },
+  { key: "initiativeType", kind: "choice", choices: ["initiative", "applied_research"] },
+  { key: "field", kind: "choice", choices: FIELDS_OF_APPLICATION },
+  { key: "fieldOther", kind: "text", max: SHORT_TEXT_MAX, when: (a) => a.field === "other" },
+  { key: "problem", kind: "longText", max: LONG_TEXT_MAX },
+  { key: "firstAppliedOn", kind: "date" },
+  { key: "essence", kind: "longText", max: LONG_TEXT_MAX },
+  { key: "conditions", kind: "longText", max: LONG_TEXT_MAX },
+  { key: "benefits", kind: "longText", max: LONG_TEXT_MAX },
+  { key: "confidential", kind: "longText", max: LONG_TEXT_MAX, optional: true },
+  { key: "coAuthors", kind: "coAuthors", optional: true },
+  { key: "myShare", kind: "share", when: (a) => Array.isArray(a.coAuthors) && a.coAuthors.length > 0 },
+  { key: "scopeProposed", kind: "choice", choices: SCOPES },
+  { key: "attachments", kind: "attachments", optional: true },
+];
+
+export const NOMINATION_KINDS = ["exemplary", "sudden", "title"] as const;
+export const AWARDS = [
+  "lao_dong_tien_tien",
+  "csdt_co_so",
+  "csdt_tinh",
+  "giay_khen",
+  "bang_khen_ubnd",
+  "bang_khen_bo",
+] as const;
+
+export const NOMINATION_FORM: readonly FormStep[] = [
+  { key: "nominationKind", kind: "choice", choices: NOMINATION_KINDS },
+  { key: "nominee", kind: "choice", choices: ["self", "other"] },
+  { key: "nomineeName", kind: "text", max: SHORT_TEXT_MAX, when: (a) => a.nominee === "other" },
+  { key: "nomineePosition", kind: "text", max: SHORT_TEXT_MAX },
+  { key: "nomineeUnit", kind: "text", max: SHORT_TEXT_MAX, when: (a) => a.nominee === "other" },
+  { key: "award", kind: "choice", choices: AWARDS },
+  { key: "title", kind: "text", max: TITLE_MAX },
+  { key: "achievements", kind: "longText", max: LONG_TEXT_MAX },
+  { key: "attachments", kind: "attachments", optional: true },
+];
+
+export const FORMS: Record<SubmissionKind, readonly FormStep[]> = {
+  initiative: INITIATIVE_FORM,
+  nomination: NOMINATION_FORM,
+};
+
+/** The steps that apply given the answers so far (some depend on earlier answers). */
+export function applicableSteps(kind: SubmissionKind, answers: Answers): FormStep[] {
+  return FORMS[kind].filter((s) => !s.when || s.when(answers));
+}
+
+export function findStep(kind: SubmissionKind, key: string): FormStep | undefined {
+  return FORMS[kind].find((s) => s.key === key);
+}
+
+/** Human code prefixes: SK-2026-00042 (sáng kiến), DC-2026-00007 (đề cử). */
+export const CODE_PREFIX: Record<SubmissionKind, string> = { initiative: "SK", nomination: "DC" };

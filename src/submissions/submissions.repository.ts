@@ -1,0 +1,193 @@
+import { type Kysely, sql } from "kysely";
+import type { Database, SubmissionKind, SubmissionStatus } from "../db/types.js";
+
+type Db = Kysely<Database>;
+
+export function findSubmission(db: Db, id: number) {
+  return db.selectFrom("submissions").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+export function findDraft(db: Db, submitterId: number, kind: SubmissionKind) {
+  return db
+    .selectFrom("submissions")
+    .selectAll()
+    .where("submitter_id", "=", submitterId)
+    .where("kind", "=", kind)
+    .where("status", "=", "draft")
+    .executeTakeFirst();
+}
+
+/** Creates the submitter's draft of this kind unless one exists (one draft per kind), and returns it. */
+export async function findOrCreateDraft(
+  db: Db,
+  draft: { submitterId: number; unitId: number | null; kind: SubmissionKind; firstStep: string },
+) {
+  await db
+    .insertInto("submissions")
+    .values({
+      kind: draft.kind,
+      submitter_id: draft.submitterId,
+      unit_id: draft.unitId,
+      draft_step: draft.firstStep,
+    })
+    .onConflict((oc) => oc.columns(["submitter_id", "kind"]).where("status", "=", "draft").doNothing())
+    .execute();
+  return (await findDraft(db, draft.submitterId, draft.kind)) ?? raise("draft vanished");
+}
+
+export async function updateSubmission(
+  db: Db,
+  id: number,
+  changes: {
+    fields?: Record<string, unknown>;
+    draft_step?: string | null;
+    title?: string | null;
+    search_title?: string | null;
+    status?: SubmissionStatus;
+    code?: string;
+    submitted_at?: Date;
+    decision_due_at?: Date;
+    school_year?: string;
+    scope_proposed?: "unit" | "province" | "nation" | null;
+  },
+): Promise<void> {
+  const { fields, ...rest } = changes;
+  await db
+    .updateTable("submissions")
+    .set({ ...rest, ...(fields ? { fields: JSON.stringify(fields) } : {}), updated_at: new Date() })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** The next number of a code series, atomically: concurrent submits get distinct numbers. */
+export async function nextCodeNumber(db: Db, prefix: string, year: number): Promise<number> {
+  const row = await db
+    .insertInto("submission_counters")
+    .values({ prefix, year, last_value: 1 })
+    .onConflict((oc) =>
+      oc.columns(["prefix", "year"]).doUpdateSet({ last_value: sql`submission_counters.last_value + 1` }),
+    )
+    .returning("last_value")
+    .executeTakeFirstOrThrow();
+  return row.last_value;
+}
+
+export async function replaceAuthors(
+  db: Db,
+  submissionId: number,
+  authors: { user_id: number | null; full_name: string; unit_name: string | null; share: number }[],
+): Promise<void> {
+  await db.deleteFrom("submission_authors").where("submission_id", "=", submissionId).execute();
+  if (authors.length === 0) return;
+  await db
+    .insertInto("submission_authors")
+    .values(authors.map((a, i) => ({ ...a, submission_id: submissionId, position: i + 1 })))
+    .execute();
+}
+
+export function listAuthors(db: Db, submissionId: number) {
+  return db
+    .selectFrom("submission_authors")
+    .selectAll()
+    .where("submission_id", "=", submissionId)
+    .orderBy("position")
+    .execute();
+}
+
+export async function insertEvent(
+  db: Db,
+  event: {
+    submissionId: number;
+    actorId: number | null;
+    from: SubmissionStatus | null;
+    to: SubmissionStatus;
+    note?: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto("submission_events")
+    .values({
+      submission_id: event.submissionId,
+      actor_id: event.actorId,
+      from_status: event.from,
+      to_status: event.to,
+      note: event.note ?? null,
+    })
+    .execute();
+}
+
+export function listEvents(db: Db, submissionId: number) {
+  return db
+    .selectFrom("submission_events")
+    .selectAll()
+    .where("submission_id", "=", submissionId)
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+}
+
+export function listAttachments(db: Db, submissionId: number) {
+  return db
+    .selectFrom("attachments")
+    .selectAll()
+    .where("submission_id", "=", submissionId)
+    .orderBy("id")
+    .execute();
+}
+
+/** Adds an attachment; the same Telegram file twice is stored once. */
+export async function insertAttachment(
+  db: Db,
+  a: {
+    submissionId: number;
+    kind: "document" | "photo";
+    fileId: string;
+    fileUniqueId: string;
+    fileName: string | null;
+    mimeType: string | null;
+    sizeBytes: number | null;
+  },
+): Promise<void> {
+  await db
+    .insertInto("attachments")
+    .values({
+      submission_id: a.submissionId,
+      kind: a.kind,
+      telegram_file_id: a.fileId,
+      telegram_file_unique_id: a.fileUniqueId,
+      file_name: a.fileName,
+      mime_type: a.mimeType,
+      size_bytes: a.sizeBytes,
+    })
+    .onConflict((oc) => oc.columns(["submission_id", "telegram_file_unique_id"]).doNothing())
+    .execute();
+}
+
+export function listBySubmitter(db: Db, submitterId: number) {
+  return db
+    .selectFrom("submissions")
+    .select(["id", "code", "kind", "status", "title", "submitted_at", "updated_at"])
+    .where("submitter_id", "=", submitterId)
+    .orderBy("updated_at", "desc")
+    .limit(50)
+    .execute();
+}
+
+/** Submitted or recognised titles close to `folded` (trigram similarity of the folded titles). */
+export function findSimilarTitles(db: Db, folded: string, excludeId: number, minSimilarity: number) {
+  return db
+    .selectFrom("submissions")
+    .select(["id", "code", "title", "status"])
+    .select(sql<number>`similarity(search_title, ${folded})`.as("similarity"))
+    .where("id", "<>", excludeId)
+    .where("status", "not in", ["draft", "withdrawn"])
+    .where(sql<boolean>`search_title % ${folded}`)
+    .where(sql<boolean>`similarity(search_title, ${folded}) >= ${minSimilarity}`)
+    .orderBy("similarity", "desc")
+    .limit(3)
+    .execute();
+}
+
+function raise(message: string): never {
+  throw new Error(message);
+}

@@ -1,0 +1,244 @@
+import { describe, expect, it } from "vitest";
+import {
+  AttachmentRefusedError,
+  CannotWithdrawError,
+  IncompleteSubmissionError,
+  InvalidAnswerError,
+  NotRegisteredError,
+  SubmissionNotFoundError,
+} from "../../src/submissions/errors.js";
+import { SUMMARY_STEP, SubmissionsService } from "../../src/submissions/submissions.service.js";
+import { UsersService } from "../../src/users/users.service.js";
+import { DIALECTS, type TestDatabase, useTestDatabase } from "../helpers/test-database.js";
+
+const NOW = new Date("2026-11-23T03:00:00Z");
+const config = { timezone: "Asia/Ho_Chi_Minh", minShare: 10, decisionDueMonths: 3 };
+
+let nextTelegramId = 1;
+async function teacher(t: TestDatabase, name = "Nguyễn Thị Lan") {
+  const users = new UsersService(t.db);
+  const unit = await t.db
+    .insertInto("units")
+    .values({
+      code: `U${nextTelegramId}`,
+      name: "THPT Lê Lợi",
+      search_name: "thpt le loi",
+      district: "H",
+      school_level: "THPT",
+      cluster: "C1",
+      block: "K1",
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const user = await users.identify({ id: nextTelegramId++, first_name: "X" });
+  return users.register(user.id, name, unit.id);
+}
+
+/** Answers every step of an initiative draft the way a teacher would. */
+async function fillInitiative(
+  s: SubmissionsService,
+  userId: number,
+  id: number,
+  title = "Dạy học STEM qua dự án",
+) {
+  const answers: [string, string][] = [
+    ["title", title],
+    ["initiativeType", "initiative"],
+    ["field", "teaching"],
+    ["problem", "Học sinh thụ động."],
+    ["firstAppliedOn", "05/09/2025"],
+    ["essence", "Tổ chức dạy học theo dự án."],
+    ["conditions", "Phòng học STEM."],
+    ["benefits", "Kết quả học tập tăng 15%."],
+  ];
+  for (const [key, value] of answers) await s.answer(userId, id, key, value, NOW);
+  await s.skip(userId, id, "confidential");
+  await s.answer(userId, id, "coAuthors", "Trần Văn Bình; THPT Lê Lợi; 30", NOW);
+  await s.answer(userId, id, "myShare", "70", NOW);
+  await s.answer(userId, id, "scopeProposed", "province", NOW);
+  return s.finishAttachments(userId, id);
+}
+
+describe.each(DIALECTS)("SubmissionsService (%s)", (dialect) => {
+  const t = useTestDatabase(dialect);
+  const service = () => new SubmissionsService(t.db, config);
+
+  it("keeps one draft per kind, for registered users only", async () => {
+    const users = new UsersService(t.db);
+    const stranger = await users.identify({ id: 99_000, first_name: "Khách" });
+    await expect(service().startDraft(stranger.id, "initiative")).rejects.toBeInstanceOf(NotRegisteredError);
+
+    const lan = await teacher(t);
+    const draft = await service().startDraft(lan.id, "initiative");
+    expect(draft).toMatchObject({
+      kind: "initiative",
+      status: "draft",
+      step: "title",
+      stepNumber: 1,
+      editing: false,
+    });
+    expect((await service().startDraft(lan.id, "initiative")).id).toBe(draft.id);
+    expect((await service().startDraft(lan.id, "nomination")).id).not.toBe(draft.id);
+  });
+
+  it("walks the form: answers saved at every step, hints for bad ones, back, skip, edit from the summary", async () => {
+    const lan = await teacher(t);
+    const s = service();
+    const { id } = await s.startDraft(lan.id, "initiative");
+    await expect(s.answer(lan.id, id, "title", "   ", NOW)).rejects.toMatchObject({
+      detail: { problem: "empty" },
+    });
+    // Only the step being asked can be answered.
+    await expect(s.answer(lan.id, id, "problem", "x", NOW)).rejects.toBeInstanceOf(InvalidAnswerError);
+
+    let view = await s.answer(lan.id, id, "title", "Dạy học STEM", NOW);
+    expect(view).toMatchObject({ step: "initiativeType", stepNumber: 2, answers: { title: "Dạy học STEM" } });
+    view = await s.back(lan.id, id);
+    expect(view).toMatchObject({ step: "title", answers: { title: "Dạy học STEM" } });
+    await s.answer(lan.id, id, "title", "Dạy học STEM", NOW);
+    await s.answer(lan.id, id, "initiativeType", "applied_research", NOW);
+    await expect(s.answer(lan.id, id, "field", "astrology", NOW)).rejects.toMatchObject({
+      detail: { problem: "not-a-choice" },
+    });
+    view = await s.answer(lan.id, id, "field", "other", NOW);
+    expect(view.step).toBe("fieldOther");
+    await s.answer(lan.id, id, "fieldOther", "Giáo dục hướng nghiệp", NOW);
+    await s.savePartial(lan.id, id, "problem", "Phần đầu của một văn bản dài");
+    expect((await s.view(lan.id, id)).answers.problem).toBe("Phần đầu của một văn bản dài");
+    await s.answer(lan.id, id, "problem", "Phần đầu của một văn bản dài, và phần sau.", NOW);
+    await expect(s.answer(lan.id, id, "firstAppliedOn", "01/01/2027", NOW)).rejects.toMatchObject({
+      detail: { problem: "date-in-future" },
+    });
+    await s.answer(lan.id, id, "firstAppliedOn", "01/10/2025", NOW);
+    for (const key of ["essence", "conditions", "benefits"])
+      await s.answer(lan.id, id, key, "Nội dung.", NOW);
+    await expect(s.skip(lan.id, id, "essence")).rejects.toBeInstanceOf(InvalidAnswerError);
+    await s.skip(lan.id, id, "confidential");
+    view = await s.skip(lan.id, id, "coAuthors");
+    expect(view.step).toBe("scopeProposed");
+    await s.answer(lan.id, id, "scopeProposed", "nation", NOW);
+    view = await s.finishAttachments(lan.id, id);
+    expect(view).toMatchObject({ step: SUMMARY_STEP, editing: false });
+
+    view = await s.edit(lan.id, id, "title");
+    expect(view).toMatchObject({ step: "title", editing: true, answers: { title: "Dạy học STEM" } });
+    view = await s.answer(lan.id, id, "title", "Dạy học STEM gắn với thực tiễn", NOW);
+    expect(view).toMatchObject({ step: SUMMARY_STEP, answers: { title: "Dạy học STEM gắn với thực tiễn" } });
+    // Editing a choice that opens a new question asks it before returning to the summary.
+    await s.edit(lan.id, id, "coAuthors");
+    view = await s.answer(lan.id, id, "coAuthors", "Lê Văn C; THCS Trần Phú; 40", NOW);
+    expect(view).toMatchObject({ step: "myShare", editing: true });
+    await expect(s.answer(lan.id, id, "myShare", "50", NOW)).rejects.toMatchObject({
+      detail: { problem: "shares-total", total: 90 },
+    });
+    expect((await s.answer(lan.id, id, "myShare", "60", NOW)).step).toBe(SUMMARY_STEP);
+  });
+
+  it("accepts attachments once each, refuses bad ones, and counts them", async () => {
+    const lan = await teacher(t);
+    const s = service();
+    const { id } = await s.startDraft(lan.id, "initiative");
+    const file = {
+      kind: "document" as const,
+      fileId: "f1",
+      fileUniqueId: "u1",
+      fileName: "sang-kien.pdf",
+      mimeType: "application/pdf",
+      sizeBytes: 2048,
+    };
+    await s.addAttachment(lan.id, id, file);
+    const view = await s.addAttachment(lan.id, id, file);
+    expect(view.attachments).toEqual([{ name: "sang-kien.pdf", kind: "document", sizeBytes: 2048 }]);
+    await expect(
+      s.addAttachment(lan.id, id, {
+        ...file,
+        fileUniqueId: "u2",
+        fileName: "a.zip",
+        mimeType: "application/zip",
+      }),
+    ).rejects.toMatchObject({ problem: "type" });
+    await expect(
+      s.addAttachment(lan.id, id, { ...file, fileUniqueId: "u3", sizeBytes: 21 * 1024 * 1024 }),
+    ).rejects.toBeInstanceOf(AttachmentRefusedError);
+  });
+
+  it("submits a complete draft with a code, authors, a status event and the decision due date", async () => {
+    const lan = await teacher(t, "Phạm Thu Hà");
+    const s = service();
+    const { id } = await s.startDraft(lan.id, "initiative");
+    await expect(s.submit(lan.id, id, NOW)).rejects.toBeInstanceOf(IncompleteSubmissionError);
+    await fillInitiative(s, lan.id, id);
+    const receipt = await s.submit(lan.id, id, NOW);
+    expect(receipt.code).toMatch(/^SK-2026-\d{5}$/);
+    expect(receipt.decisionDueAt.toISOString()).toBe("2027-02-23T03:00:00.000Z");
+
+    const { submission, authors, events } = await s.details(lan.id, id);
+    expect(submission).toMatchObject({
+      status: "submitted",
+      code: receipt.code,
+      scope_proposed: "province",
+      school_year: "2026-2027",
+      title: "Dạy học STEM qua dự án",
+    });
+    expect(authors.map((a) => [a.full_name, a.share])).toEqual([
+      ["Phạm Thu Hà", 70],
+      ["Trần Văn Bình", 30],
+    ]);
+    expect(events.map((e) => [e.from_status, e.to_status])).toEqual([["draft", "submitted"]]);
+    // The draft slot is free again.
+    expect((await s.startDraft(lan.id, "initiative")).id).not.toBe(id);
+  });
+
+  it("gives distinct consecutive codes to concurrent submits", async () => {
+    const s = service();
+    const drafts = [];
+    for (let i = 0; i < 6; i++) {
+      const u = await teacher(t, `Giáo viên ${String.fromCharCode(65 + i)}`);
+      const { id } = await s.startDraft(u.id, "initiative");
+      await fillInitiative(s, u.id, id, `Sáng kiến số ${i}`);
+      drafts.push({ userId: u.id, id });
+    }
+    const codes = (await Promise.all(drafts.map((d) => s.submit(d.userId, d.id, NOW)))).map((r) => r.code);
+    expect(new Set(codes).size).toBe(6);
+    const numbers = codes.map((c) => Number(c.slice(-5))).sort((a, b) => a - b);
+    expect((numbers.at(-1) ?? 0) - (numbers[0] ?? 0)).toBe(5);
+  });
+
+  it("hides other people's submissions and lets the owner withdraw until review starts", async () => {
+    const lan = await teacher(t);
+    const other = await teacher(t, "Người Khác");
+    const s = service();
+    const { id } = await s.startDraft(lan.id, "initiative");
+    await fillInitiative(s, lan.id, id);
+    await expect(s.view(other.id, id)).rejects.toBeInstanceOf(SubmissionNotFoundError);
+    await expect(s.answer(other.id, id, "title", "hack", NOW)).rejects.toBeInstanceOf(
+      SubmissionNotFoundError,
+    );
+    await s.submit(lan.id, id, NOW);
+    await expect(s.withdraw(other.id, id)).rejects.toBeInstanceOf(SubmissionNotFoundError);
+    await s.withdraw(lan.id, id);
+    await expect(s.withdraw(lan.id, id)).rejects.toBeInstanceOf(CannotWithdrawError);
+    const { events } = await s.details(lan.id, id);
+    expect(events.map((e) => e.to_status)).toEqual(["submitted", "withdrawn"]);
+
+    const { id: second } = await s.startDraft(lan.id, "initiative");
+    await fillInitiative(s, lan.id, second, "Một sáng kiến khác hẳn");
+    await s.submit(lan.id, second, NOW);
+    await t.db.updateTable("submissions").set({ status: "under_review" }).where("id", "=", second).execute();
+    await expect(s.withdraw(lan.id, second)).rejects.toMatchObject({ status: "under_review" });
+  });
+
+  it("finds similar titles whatever the diacritics, among submitted ones only", async () => {
+    const lan = await teacher(t);
+    const s = service();
+    const { id } = await s.startDraft(lan.id, "initiative");
+    await fillInitiative(s, lan.id, id, "Ứng dụng trò chơi trong dạy học Toán lớp 10");
+    await s.submit(lan.id, id, NOW);
+    const similar = await s.similarTitles("ung dung tro choi trong day hoc toan lop 10", -1);
+    expect(similar.map((x) => x.id)).toContain(id);
+    expect(await s.similarTitles("Quản lý thư viện điện tử", -1)).toEqual([]);
+    expect(
+      (await s.similarTitles("Ứng dụng trò chơi trong dạy học Toán lớp 10", id)).map((x) => x.id),
+    ).not.toContain(id);
+  });
+});
