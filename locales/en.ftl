@@ -30,6 +30,9 @@ start-greeting-known =
 help-text =
     <b>You can:</b>
     /start — register (full name, unit)
+    /submit — submit an initiative or a nomination
+    /my — your submissions and their status
+    /drafts — unfinished drafts
     /profile — view and edit your profile (full name, unit)
     /language — change the language (Tiếng Việt / English)
     /cancel — stop what you are doing; nothing you entered is lost
@@ -99,8 +102,183 @@ registration-done =
 registration-cancelled = Registration stopped; nothing was saved. Send /start to register at any time.
 
 ## Cancel
-cancel-done = Stopped. Send /help to see what you can do.
+cancel-done = Stopped. Whatever you entered in a draft is kept (/drafts). Send /help to see what you can do.
 cancel-nothing = There is nothing in progress to stop.
 
 ## Everything else
 fallback-unknown = The bot did not understand this message. Send /help to see what you can do.
+
+## Submitting
+command-submit = Submit an initiative or a nomination
+command-my = My submissions and their status
+command-drafts = Unfinished drafts
+submit-register-first = Before submitting, register your full name and unit: send /start.
+submit-choose-kind = What would you like to submit?
+submit-kind-initiative = 💡 An initiative / applied research
+submit-kind-nomination = 🏅 A nomination for commendation
+submit-draft-exists = You have a draft of this kind (at Step { $step }/{ $total }). Continue it, or start over?
+submit-continue-button = ▶️ Continue the draft
+submit-fresh-button = 🆕 Start over (delete the old draft)
+drafts-none = You have no drafts. Send /submit to start one.
+drafts-untitled = (untitled)
+drafts-item = { $kind }: { $title } — Step { $step }/{ $total }
+drafts-list = Your drafts. Tap one to go on:
+kind-initiative = Initiative
+kind-nomination = Nomination
+
+## The form
+form-gone = This submission can no longer be edited (sent, withdrawn or gone). Send /my to see your submissions.
+form-paused = 💾 Draft saved. Nothing you entered is lost — send /drafts to go on at any time.
+form-receipt =
+    ✅ <b>Submission received!</b>
+    Code: <b>{ $code }</b>
+    Received: { $received }
+    Decision due by: { $due }
+    Send /my to check its status at any time.
+form-incomplete = Some required answers are missing; the bot will ask for them.
+form-expect-file = This step takes files (pdf, doc, docx, xls, xlsx, ppt, pptx) or photos (jpg, png). Send a file, or tap ✅ Done.
+form-file-received = 📎 File received ({ $count }/{ $max }). Send more, or tap ✅ Done.
+form-file-too-many = A submission holds at most { $max } attachments. Tap ✅ Done to go on.
+form-file-too-large = This file is larger than { $mb } MB, which Telegram does not let bots download. Please compress or split it and send it again.
+form-file-type = This kind of file is not accepted. Only pdf, doc, docx, xls, xlsx, ppt, pptx, jpg and png.
+form-done-button = ✅ Done
+form-part-received = Received { $count } characters. Send the rest if there is more; tap ✅ Done when finished.
+form-problem-empty = The answer cannot be empty.
+form-problem-too-long = The answer is { $length } characters long, over the limit of { $max }. Please shorten it.
+form-problem-not-a-choice = Please choose one of the buttons under the question.
+form-problem-not-a-date = That is not a date. Please type it as day/month/year, e.g. 05/09/2025.
+form-problem-date-in-future = The first application date cannot be in the future.
+form-problem-co-author-line = Line { $line } does not match the pattern. One co-author a line: Full name; Unit; share %, e.g. Trần Văn Bình; THPT Lê Lợi; 30
+form-problem-share-too-small = Each author's share must be at least { $min }%.
+form-problem-shares-total = The shares add up to { $total }%; they must make exactly 100%.
+form-problem-not-a-number = Please type a percentage, e.g. 70
+form-similar-titles =
+    ⚠️ Submissions with a similar title already exist:
+    { $list }
+    You can go on if yours is a different one.
+form-attachments-so-far = Attached so far: { $count } file(s).
+form-previous-answer = Earlier answer: <i>{ $value }</i>
+form-keep-button = ↩️ Keep the earlier answer
+form-skip-button = ⏭ Skip
+form-back-to-summary-button = ⬅️ Back to the summary
+form-pause-button = 💾 Save draft, finish later
+form-summary-title-initiative =
+    <b>📋 Summary of the initiative application</b>
+    Check it, tap ✏️ to edit a field, then tap 📨 Submit.
+form-summary-title-nomination =
+    <b>📋 Summary of the nomination</b>
+    Check it, tap ✏️ to edit a field, then tap 📨 Submit.
+form-submit-button = 📨 Submit
+form-no-attachments = (no files)
+form-skipped = (skipped)
+
+## Questions
+initiative-title-label = Title
+initiative-title-ask = Type the title of the initiative or research (at most 300 characters). Example: <i>Using games to teach Grade 10 mathematics</i>
+initiative-initiativeType-label = Type
+initiative-initiativeType-ask = Is this an initiative or an applied pedagogical research topic?
+initiative-field-label = Field of application
+initiative-field-ask = In which field is it applied?
+initiative-fieldOther-label = Other field
+initiative-fieldOther-ask = Type the field of application. Example: <i>Career guidance</i>
+initiative-problem-label = Problem addressed
+initiative-problem-ask = What problem does it solve? Describe the situation before it was applied. (A long text may be sent as several messages.)
+initiative-firstAppliedOn-label = First applied on
+initiative-firstAppliedOn-ask = The date it was first applied or trialled, as day/month/year. Example: <i>05/09/2025</i>
+initiative-essence-label = Description of the essence
+initiative-essence-ask = Describe what it is, how it is done, and what is new about it.
+initiative-conditions-label = Conditions needed
+initiative-conditions-ask = What is needed (facilities, people, funds) to apply it?
+initiative-benefits-label = Benefits
+initiative-benefits-ask = What did it bring or what is it expected to bring? Give figures where you can. Example: <i>Good or excellent results rose from 40% to 55%</i>
+initiative-confidential-label = Confidential information
+initiative-confidential-ask = Is there anything in the application to keep confidential? If not, tap ⏭ Skip.
+initiative-coAuthors-label = Co-authors
+initiative-coAuthors-ask =
+    One co-author a line: <i>Full name; Unit; share %</i>. Example:
+    <i>Trần Văn Bình; THPT Lê Lợi; 30</i>
+    If there are none, tap ⏭ Skip.
+initiative-myShare-label = Your share
+initiative-myShare-ask = Your own share (%). With the co-authors' it must make exactly 100%. Example: <i>70</i>
+initiative-scopeProposed-label = Proposed scope
+initiative-scopeProposed-ask = At which level do you propose it be recognised?
+initiative-attachments-label = Attachments
+initiative-attachments-ask = Send the supporting files: the initiative report, photos, data (pdf, doc, docx, xls, xlsx, ppt, pptx, jpg, png; up to 10 files of 20 MB each). Tap ✅ Done when finished.
+nomination-nominationKind-label = Kind of nomination
+nomination-nominationKind-ask = What kind of nomination is this?
+nomination-nominee-label = Nominee
+nomination-nominee-ask = Are you nominating yourself or someone else?
+nomination-nomineeName-label = Nominee's full name
+nomination-nomineeName-ask = Type the nominee's full name. Example: <i>Nguyễn Văn An</i>
+nomination-nomineePosition-label = Position
+nomination-nomineePosition-ask = The nominee's position or job. Example: <i>Literature teacher, head of department</i>
+nomination-nomineeUnit-label = Nominee's unit
+nomination-nomineeUnit-ask = The nominee's unit. Example: <i>THPT Lê Lợi</i>
+nomination-award-label = Title or award proposed
+nomination-award-ask = Which title or form of commendation do you propose?
+nomination-title-label = Achievement in one line
+nomination-title-ask = One line summing up the achievement (at most 300 characters). Example: <i>Saved two pupils from drowning on 12/10/2025</i>
+nomination-achievements-label = Achievement report
+nomination-achievements-ask = Describe the achievements and results, with figures. (A long text may be sent as several messages.)
+nomination-attachments-label = Evidence and photo
+nomination-attachments-ask = Send the evidence (documents, photos; pdf, doc, docx, jpg, png; up to 10 files of 20 MB each) and a portrait photo if you have one. Tap ✅ Done when finished.
+
+## Choices
+choice-initiativeType-initiative = Initiative
+choice-initiativeType-applied_research = Applied pedagogical research
+choice-field-teaching = Teaching methods
+choice-field-management = Education management
+choice-field-student_affairs = Homeroom and student affairs
+choice-field-ict = ICT and digital transformation
+choice-field-assessment = Assessment
+choice-field-extracurricular = Extracurricular activities
+choice-field-other = Other…
+choice-scopeProposed-unit = Unit level
+choice-scopeProposed-province = Province level
+choice-scopeProposed-nation = National level
+choice-nominationKind-exemplary = Exemplary person
+choice-nominationKind-sudden = Sudden achievement
+choice-nominationKind-title = Emulation title
+choice-nominee-self = Myself
+choice-nominee-other = Someone else
+choice-award-lao_dong_tien_tien = Lao động tiên tiến (Advanced worker)
+choice-award-csdt_co_so = Chiến sĩ thi đua cơ sở (unit level)
+choice-award-csdt_tinh = Chiến sĩ thi đua cấp tỉnh (province level)
+choice-award-giay_khen = Giấy khen (Director's certificate)
+choice-award-bang_khen_ubnd = Bằng khen of the Provincial People's Committee
+choice-award-bang_khen_bo = Bằng khen of the Minister of Education
+
+## Statuses
+status-draft = Draft
+status-submitted = Submitted, awaiting the unit head
+status-returned = Returned for revision
+status-endorsed = Endorsed, awaiting the council
+status-under_review = Under review by the council
+status-recognised = Recognised
+status-refused = Not recognised
+status-withdrawn = Withdrawn
+
+## My submissions
+my-none = You have not submitted anything yet. Send /submit to start.
+my-title = <b>Your submissions</b> (tap a number for details):
+my-line =
+    { $n }. <b>{ $code }</b> — { $title }
+        { $status }
+my-not-found = This submission is not among yours.
+my-details =
+    <b>{ $code }</b> — { $kind }
+    <b>{ $title }</b>
+    Status: <b>{ $status }</b>
+    Received: { $received }
+    Decision due by: { $due }
+
+    <b>History</b>
+    { $history }
+my-history-line = { $at } — { $status }{ $note }
+my-edit-button = ✏️ Edit and resubmit
+my-withdraw-button = ↩️ Withdraw
+my-withdraw-confirm = Are you sure you want to withdraw this submission? It will not be reviewed.
+my-withdraw-yes = Yes, withdraw
+my-withdraw-no = No
+my-withdrawn = The submission was withdrawn.
+my-cannot-withdraw = A submission that is “{ $status }” cannot be withdrawn.

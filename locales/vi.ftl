@@ -30,6 +30,9 @@ start-greeting-known =
 help-text =
     <b>Thầy/cô có thể:</b>
     /start — đăng ký (họ tên, đơn vị công tác)
+    /submit — nộp sáng kiến hoặc đề cử
+    /my — hồ sơ đã nộp và trạng thái
+    /drafts — bản nháp đang làm dở
     /profile — xem và sửa hồ sơ (họ tên, đơn vị)
     /language — đổi ngôn ngữ (Tiếng Việt / English)
     /cancel — dừng thao tác đang làm; những gì đã nhập không bị mất
@@ -99,8 +102,183 @@ registration-done =
 registration-cancelled = Đã dừng đăng ký; chưa có gì được lưu. Gõ /start để đăng ký lại bất cứ lúc nào.
 
 ## Hủy
-cancel-done = Đã dừng. Gõ /help để xem các việc có thể làm.
+cancel-done = Đã dừng. Những gì đã nhập vào bản nháp vẫn được giữ (/drafts). Gõ /help để xem các việc có thể làm.
 cancel-nothing = Hiện không có thao tác nào đang làm dở.
 
 ## Còn lại
 fallback-unknown = Bot chưa hiểu tin nhắn này. Gõ /help để xem các việc có thể làm.
+
+## Nộp hồ sơ
+command-submit = Nộp sáng kiến hoặc đề cử
+command-my = Hồ sơ đã nộp và trạng thái
+command-drafts = Bản nháp đang làm dở
+submit-register-first = Trước khi nộp hồ sơ, thầy/cô cần đăng ký họ tên và đơn vị: gõ /start.
+submit-choose-kind = Thầy/cô muốn nộp gì?
+submit-kind-initiative = 💡 Sáng kiến / đề tài NCKH sư phạm ứng dụng
+submit-kind-nomination = 🏅 Đề cử, đề nghị khen thưởng
+submit-draft-exists = Thầy/cô đang có một bản nháp loại này (đến Bước { $step }/{ $total }). Tiếp tục bản nháp, hay bắt đầu lại từ đầu?
+submit-continue-button = ▶️ Tiếp tục bản nháp
+submit-fresh-button = 🆕 Bắt đầu lại (xóa bản nháp cũ)
+drafts-none = Thầy/cô không có bản nháp nào. Gõ /submit để bắt đầu.
+drafts-untitled = (chưa có tên)
+drafts-item = { $kind }: { $title } — Bước { $step }/{ $total }
+drafts-list = Bản nháp của thầy/cô. Bấm để làm tiếp:
+kind-initiative = Sáng kiến
+kind-nomination = Đề cử
+
+## Biểu mẫu
+form-gone = Hồ sơ này không còn sửa được (đã gửi, đã rút hoặc không tồn tại). Gõ /my để xem hồ sơ của thầy/cô.
+form-paused = 💾 Đã lưu bản nháp. Những gì thầy/cô đã nhập không bị mất — gõ /drafts để làm tiếp bất cứ lúc nào.
+form-receipt =
+    ✅ <b>Đã nhận hồ sơ!</b>
+    Mã hồ sơ: <b>{ $code }</b>
+    Thời điểm nhận: { $received }
+    Hạn có kết quả xét: { $due }
+    Gõ /my để xem trạng thái bất cứ lúc nào.
+form-incomplete = Hồ sơ còn thiếu câu trả lời bắt buộc; bot sẽ hỏi lại phần đó.
+form-expect-file = Bước này nhận tệp (pdf, doc, docx, xls, xlsx, ppt, pptx) hoặc ảnh (jpg, png). Gửi tệp, hoặc bấm ✅ Xong.
+form-file-received = 📎 Đã nhận tệp ({ $count }/{ $max }). Gửi thêm, hoặc bấm ✅ Xong.
+form-file-too-many = Mỗi hồ sơ có tối đa { $max } tệp đính kèm. Bấm ✅ Xong để tiếp tục.
+form-file-too-large = Tệp này lớn hơn { $mb } MB, Telegram không cho bot tải về. Thầy/cô vui lòng nén hoặc chia nhỏ rồi gửi lại.
+form-file-type = Loại tệp này không được nhận. Chỉ nhận pdf, doc, docx, xls, xlsx, ppt, pptx, jpg, png.
+form-done-button = ✅ Xong
+form-part-received = Đã nhận { $count } ký tự. Nếu còn phần tiếp theo, thầy/cô cứ gửi tiếp; xong thì bấm ✅ Xong.
+form-problem-empty = Câu trả lời không được để trống.
+form-problem-too-long = Câu trả lời dài { $length } ký tự, quá giới hạn { $max } ký tự. Vui lòng rút gọn.
+form-problem-not-a-choice = Vui lòng chọn một trong các nút bên dưới câu hỏi.
+form-problem-not-a-date = Ngày chưa đúng. Vui lòng nhập theo dạng ngày/tháng/năm, ví dụ: 05/09/2025.
+form-problem-date-in-future = Ngày áp dụng lần đầu không thể ở tương lai.
+form-problem-co-author-line = Dòng { $line } chưa đúng mẫu. Mỗi đồng tác giả một dòng: Họ tên; Đơn vị; tỷ lệ %, ví dụ: Trần Văn Bình; THPT Lê Lợi; 30
+form-problem-share-too-small = Tỷ lệ đóng góp của mỗi tác giả phải từ { $min }% trở lên.
+form-problem-shares-total = Tổng tỷ lệ đóng góp đang là { $total }%, cần đúng 100%.
+form-problem-not-a-number = Vui lòng nhập một con số phần trăm, ví dụ: 70
+form-similar-titles =
+    ⚠️ Đã có hồ sơ với tên gần giống:
+    { $list }
+    Thầy/cô vẫn có thể tiếp tục nếu đây là sáng kiến khác.
+form-attachments-so-far = Đã đính kèm: { $count } tệp.
+form-previous-answer = Câu trả lời trước: <i>{ $value }</i>
+form-keep-button = ↩️ Giữ câu trả lời trước
+form-skip-button = ⏭ Bỏ qua
+form-back-to-summary-button = ⬅️ Về bản tóm tắt
+form-pause-button = 💾 Lưu nháp, làm sau
+form-summary-title-initiative =
+    <b>📋 Tóm tắt đơn đề nghị công nhận sáng kiến</b>
+    Kiểm tra lại, bấm ✏️ để sửa từng mục, rồi bấm 📨 Gửi.
+form-summary-title-nomination =
+    <b>📋 Tóm tắt hồ sơ đề cử</b>
+    Kiểm tra lại, bấm ✏️ để sửa từng mục, rồi bấm 📨 Gửi.
+form-submit-button = 📨 Gửi hồ sơ
+form-no-attachments = (không có tệp)
+form-skipped = (bỏ qua)
+
+## Câu hỏi
+initiative-title-label = Tên sáng kiến
+initiative-title-ask = Gõ tên sáng kiến hoặc đề tài (tối đa 300 ký tự). Ví dụ: <i>Ứng dụng trò chơi trong dạy học Toán lớp 10</i>
+initiative-initiativeType-label = Loại hồ sơ
+initiative-initiativeType-ask = Đây là sáng kiến hay đề tài nghiên cứu khoa học sư phạm ứng dụng?
+initiative-field-label = Lĩnh vực áp dụng
+initiative-field-ask = Sáng kiến được áp dụng trong lĩnh vực nào?
+initiative-fieldOther-label = Lĩnh vực khác
+initiative-fieldOther-ask = Gõ tên lĩnh vực áp dụng. Ví dụ: <i>Giáo dục hướng nghiệp</i>
+initiative-problem-label = Vấn đề cần giải quyết
+initiative-problem-ask = Sáng kiến giải quyết vấn đề gì? Mô tả thực trạng trước khi áp dụng. (Văn bản dài có thể gửi thành nhiều tin nhắn.)
+initiative-firstAppliedOn-label = Ngày áp dụng lần đầu
+initiative-firstAppliedOn-ask = Ngày sáng kiến được áp dụng lần đầu hoặc áp dụng thử, dạng ngày/tháng/năm. Ví dụ: <i>05/09/2025</i>
+initiative-essence-label = Mô tả bản chất của sáng kiến
+initiative-essence-ask = Mô tả nội dung, các bước thực hiện, điểm mới của sáng kiến.
+initiative-conditions-label = Điều kiện cần thiết để áp dụng
+initiative-conditions-ask = Cần những điều kiện gì (cơ sở vật chất, con người, kinh phí) để áp dụng sáng kiến?
+initiative-benefits-label = Hiệu quả, lợi ích thu được
+initiative-benefits-ask = Sáng kiến đã mang lại hoặc dự kiến mang lại hiệu quả gì? Nêu số liệu nếu có. Ví dụ: <i>Tỷ lệ học sinh khá giỏi tăng từ 40% lên 55%</i>
+initiative-confidential-label = Thông tin cần bảo mật
+initiative-confidential-ask = Có thông tin nào trong hồ sơ cần được giữ bí mật không? Nếu không, bấm ⏭ Bỏ qua.
+initiative-coAuthors-label = Đồng tác giả
+initiative-coAuthors-ask =
+    Mỗi đồng tác giả một dòng: <i>Họ tên; Đơn vị; tỷ lệ đóng góp %</i>. Ví dụ:
+    <i>Trần Văn Bình; THPT Lê Lợi; 30</i>
+    Nếu không có đồng tác giả, bấm ⏭ Bỏ qua.
+initiative-myShare-label = Tỷ lệ đóng góp của thầy/cô
+initiative-myShare-ask = Tỷ lệ đóng góp (%) của chính thầy/cô. Cộng với các đồng tác giả phải đúng 100%. Ví dụ: <i>70</i>
+initiative-scopeProposed-label = Phạm vi ảnh hưởng đề nghị
+initiative-scopeProposed-ask = Thầy/cô đề nghị công nhận sáng kiến có phạm vi ảnh hưởng ở cấp nào?
+initiative-attachments-label = Tệp đính kèm
+initiative-attachments-ask = Gửi các tệp minh chứng: báo cáo sáng kiến, hình ảnh, số liệu (pdf, doc, docx, xls, xlsx, ppt, pptx, jpg, png; tối đa 10 tệp, mỗi tệp đến 20 MB). Xong thì bấm ✅ Xong.
+nomination-nominationKind-label = Hình thức đề cử
+nomination-nominationKind-ask = Thầy/cô đề cử theo hình thức nào?
+nomination-nominee-label = Người được đề cử
+nomination-nominee-ask = Đề cử chính thầy/cô hay một người khác?
+nomination-nomineeName-label = Họ tên người được đề cử
+nomination-nomineeName-ask = Gõ họ tên đầy đủ người được đề cử. Ví dụ: <i>Nguyễn Văn An</i>
+nomination-nomineePosition-label = Chức vụ
+nomination-nomineePosition-ask = Chức vụ hoặc công việc của người được đề cử. Ví dụ: <i>Giáo viên Ngữ văn, tổ trưởng chuyên môn</i>
+nomination-nomineeUnit-label = Đơn vị của người được đề cử
+nomination-nomineeUnit-ask = Đơn vị công tác của người được đề cử. Ví dụ: <i>THPT Lê Lợi</i>
+nomination-award-label = Danh hiệu / hình thức khen thưởng đề nghị
+nomination-award-ask = Đề nghị danh hiệu thi đua hoặc hình thức khen thưởng nào?
+nomination-title-label = Tóm tắt thành tích
+nomination-title-ask = Một câu tóm tắt thành tích (tối đa 300 ký tự). Ví dụ: <i>Cứu hai học sinh bị đuối nước ngày 12/10/2025</i>
+nomination-achievements-label = Báo cáo thành tích
+nomination-achievements-ask = Trình bày thành tích cụ thể, kết quả đạt được, có số liệu. (Văn bản dài có thể gửi thành nhiều tin nhắn.)
+nomination-attachments-label = Minh chứng và ảnh
+nomination-attachments-ask = Gửi minh chứng (giấy tờ, hình ảnh; pdf, doc, docx, jpg, png; tối đa 10 tệp, mỗi tệp đến 20 MB) và ảnh chân dung nếu có. Xong thì bấm ✅ Xong.
+
+## Lựa chọn
+choice-initiativeType-initiative = Sáng kiến
+choice-initiativeType-applied_research = Đề tài NCKH sư phạm ứng dụng
+choice-field-teaching = Đổi mới phương pháp dạy học
+choice-field-management = Quản lý giáo dục
+choice-field-student_affairs = Công tác chủ nhiệm, giáo dục học sinh
+choice-field-ict = Ứng dụng công nghệ thông tin, chuyển đổi số
+choice-field-assessment = Kiểm tra, đánh giá
+choice-field-extracurricular = Hoạt động trải nghiệm, ngoại khóa
+choice-field-other = Lĩnh vực khác…
+choice-scopeProposed-unit = Cấp cơ sở (đơn vị)
+choice-scopeProposed-province = Cấp tỉnh
+choice-scopeProposed-nation = Toàn quốc
+choice-nominationKind-exemplary = Gương điển hình tiên tiến
+choice-nominationKind-sudden = Thành tích đột xuất
+choice-nominationKind-title = Đề nghị danh hiệu thi đua
+choice-nominee-self = Chính tôi
+choice-nominee-other = Người khác
+choice-award-lao_dong_tien_tien = Lao động tiên tiến
+choice-award-csdt_co_so = Chiến sĩ thi đua cơ sở
+choice-award-csdt_tinh = Chiến sĩ thi đua cấp tỉnh
+choice-award-giay_khen = Giấy khen của Giám đốc Sở
+choice-award-bang_khen_ubnd = Bằng khen của Chủ tịch UBND tỉnh
+choice-award-bang_khen_bo = Bằng khen của Bộ trưởng Bộ GDĐT
+
+## Trạng thái
+status-draft = Bản nháp
+status-submitted = Đã nộp, chờ đơn vị xác nhận
+status-returned = Trả lại để bổ sung
+status-endorsed = Đơn vị đã xác nhận, chờ Hội đồng
+status-under_review = Hội đồng đang xét
+status-recognised = Được công nhận
+status-refused = Không được công nhận
+status-withdrawn = Đã rút
+
+## Hồ sơ của tôi
+my-none = Thầy/cô chưa nộp hồ sơ nào. Gõ /submit để nộp sáng kiến hoặc đề cử.
+my-title = <b>Hồ sơ của thầy/cô</b> (bấm số để xem chi tiết):
+my-line =
+    { $n }. <b>{ $code }</b> — { $title }
+        { $status }
+my-not-found = Không tìm thấy hồ sơ này trong các hồ sơ của thầy/cô.
+my-details =
+    <b>{ $code }</b> — { $kind }
+    <b>{ $title }</b>
+    Trạng thái: <b>{ $status }</b>
+    Thời điểm nhận: { $received }
+    Hạn có kết quả: { $due }
+
+    <b>Lịch sử</b>
+    { $history }
+my-history-line = { $at } — { $status }{ $note }
+my-edit-button = ✏️ Sửa và gửi lại
+my-withdraw-button = ↩️ Rút hồ sơ
+my-withdraw-confirm = Thầy/cô chắc chắn muốn rút hồ sơ này? Hồ sơ đã rút sẽ không được xét.
+my-withdraw-yes = Có, rút hồ sơ
+my-withdraw-no = Không
+my-withdrawn = Đã rút hồ sơ.
+my-cannot-withdraw = Không thể rút hồ sơ đang ở trạng thái “{ $status }”.

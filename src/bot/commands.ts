@@ -8,7 +8,7 @@ export interface Translator {
   t(locale: string, key: string): string;
 }
 
-const MENU = ["start", "profile", "language", "help", "cancel"] as const;
+const MENU = ["submit", "my", "drafts", "profile", "language", "help", "cancel", "start"] as const;
 
 export function commandMenu(i18n: Translator, locale: string): BotCommand[] {
   return MENU.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));

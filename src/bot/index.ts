@@ -18,8 +18,10 @@ import { cancelFeature } from "./features/cancel.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { helpFeature } from "./features/help.js";
 import { languageFeature } from "./features/language.js";
+import { mySubmissionsFeature } from "./features/my-submissions.js";
 import { profileFeature } from "./features/profile.js";
 import { startFeature } from "./features/start.js";
+import { submitFeature } from "./features/submit.js";
 import { createI18n, negotiateLocale } from "./i18n.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
 import { loadUser } from "./middlewares/load-user.js";
@@ -99,6 +101,8 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
     conversationsFeature,
     startFeature,
     profileFeature,
+    submitFeature,
+    mySubmissionsFeature,
     languageFeature,
     fallbackFeature,
   );

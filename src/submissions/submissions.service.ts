@@ -160,13 +160,14 @@ export class SubmissionsService {
     );
   }
 
-  /** Goes one step back (from the summary: to the last step), showing the earlier answer. */
+  /** Goes one step back (from the summary: to the last step; from a field being edited: to the summary). */
   async back(userId: number, id: number): Promise<DraftView> {
     const view = await this.view(userId, id);
     this.requireEditable(view.status);
     const steps = applicableSteps(view.kind, view.answers);
     const index = view.step === SUMMARY_STEP ? steps.length : steps.findIndex((s) => s.key === view.step);
-    const previous = steps[Math.max(0, index - 1)]?.key ?? SUMMARY_STEP;
+    // Leaving a field opened from the summary goes back to the summary.
+    const previous = view.editing ? SUMMARY_STEP : (steps[Math.max(0, index - 1)]?.key ?? SUMMARY_STEP);
     await repo.updateSubmission(this.db, id, { draft_step: previous });
     return this.view(userId, id);
   }

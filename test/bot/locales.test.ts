@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createI18n, LOCALES_DIR, negotiateLocale } from "../../src/bot/i18n.js";
+import { FORMS } from "../../src/submissions/forms.js";
 import { ROOT } from "../helpers/bot-process.js";
 
 const keysOf = (file: string) =>
@@ -32,6 +33,29 @@ describe("locales", () => {
     );
     expect(used.length).toBeGreaterThan(10);
     expect(used.filter((k) => !keys.has(k))).toEqual([]);
+  });
+
+  it("has a label, a question and choice names for every step of both forms, and a name for every status", () => {
+    const keys = new Set(keysOf("vi.ftl"));
+    const wanted = Object.entries(FORMS).flatMap(([kind, steps]) =>
+      steps.flatMap((step) => [
+        `${kind}-${step.key}-label`,
+        `${kind}-${step.key}-ask`,
+        ...(step.choices ?? []).map((c) => `choice-${step.key}-${c}`),
+      ]),
+    );
+    const statuses = [
+      "draft",
+      "submitted",
+      "returned",
+      "endorsed",
+      "under_review",
+      "recognised",
+      "refused",
+      "withdrawn",
+    ];
+    wanted.push(...statuses.map((s) => `status-${s}`), "kind-initiative", "kind-nomination");
+    expect(wanted.filter((k) => !keys.has(k))).toEqual([]);
   });
 
   it("renders both languages without isolation marks around variables", () => {

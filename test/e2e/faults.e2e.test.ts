@@ -20,7 +20,7 @@ describe("the running bot when Telegram answers with errors", () => {
   });
 
   it("runs on when setMyCommands fails, with a warning in the log", async () => {
-    expect(bot.output()).toContain("could not set the command menus");
+    await waitForOutput(bot, /could not set the command menus/);
     const chat = new FakeChat(api, 3001);
     expect((await chat.send("/help")).payload.text).toContain("/profile");
   });

@@ -1,6 +1,6 @@
 import type { User } from "grammy/types";
 import type { FakeTelegramApi, RecordedCall } from "./fake-telegram-api.js";
-import { callbackQuery, stickerMessage, telegramUser, textMessage } from "./updates.js";
+import { callbackQuery, documentMessage, stickerMessage, telegramUser, textMessage } from "./updates.js";
 
 const REPLY_METHODS = new Set(["sendMessage", "editMessageText", "sendDocument", "sendPhoto"]);
 
@@ -32,6 +32,30 @@ export class FakeChat {
     const since = this.api.mark();
     this.api.pushUpdate(stickerMessage(this.user));
     return this.nextReply(since);
+  }
+
+  async sendDocument(file: { name: string; mimeType: string; sizeBytes: number }): Promise<RecordedCall> {
+    const since = this.api.mark();
+    this.api.pushUpdate(documentMessage(this.user, file));
+    return this.nextReply(since);
+  }
+
+  /** Presses a button and waits for the bot's message that carries a button with callback data `data`. */
+  async pressUntilButton(press: string, data: string): Promise<RecordedCall> {
+    const since = this.api.mark();
+    this.api.pushUpdate(callbackQuery(this.user, press));
+    return this.api.waitForCall(
+      (c) => Number(c.payload.chat_id) === this.user.id && buttons(c).some((b) => b.data === data),
+      { since },
+    );
+  }
+
+  /** Every message the bot sent this chat since `since`. */
+  textsSince(since: number): string[] {
+    return this.api.calls
+      .slice(since)
+      .filter((c) => REPLY_METHODS.has(c.method) && Number(c.payload.chat_id) === this.user.id)
+      .map((c) => String(c.payload.text ?? ""));
   }
 
   /** Presses an inline button and returns the bot's next message (or edit) in this chat. */

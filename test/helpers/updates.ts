@@ -57,3 +57,21 @@ export function callbackQuery(from: User, data: string, messageId = 1): Omit<Upd
     },
   };
 }
+
+let fileSeq = 1;
+
+/** A document message: a file with a name, MIME type and size, as Telegram describes it. */
+export function documentMessage(
+  from: User,
+  file: { name: string; mimeType: string; sizeBytes: number },
+): Omit<Update, "update_id"> {
+  const n = fileSeq++;
+  const document = {
+    file_id: `file-${n}`,
+    file_unique_id: `unique-${n}`,
+    file_name: file.name,
+    mime_type: file.mimeType,
+    file_size: file.sizeBytes,
+  };
+  return { message: { ...baseMessage(from), document } } as Omit<Update, "update_id">;
+}

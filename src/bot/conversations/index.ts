@@ -4,6 +4,7 @@ import type { Context, ConversationContext } from "../context.js";
 import { PROFILE_NAME_CONVERSATION, profileNameConversation } from "./profile-name.js";
 import { PROFILE_UNIT_CONVERSATION, profileUnitConversation } from "./profile-unit.js";
 import { REGISTRATION_CONVERSATION, registrationConversation } from "./registration.js";
+import { SUBMISSION_CONVERSATION, submissionFormConversation } from "./submission-form.js";
 
 /**
  * Every conversation, installed in one place ahead of the features, so an update that belongs to a conversation
@@ -16,6 +17,7 @@ const conversations = [
   [registrationConversation, REGISTRATION_CONVERSATION],
   [profileNameConversation, PROFILE_NAME_CONVERSATION],
   [profileUnitConversation, PROFILE_UNIT_CONVERSATION],
+  [submissionFormConversation, SUBMISSION_CONVERSATION],
 ] as const;
 for (const [builder, id] of conversations) {
   privateChats.use(createConversation<Context, ConversationContext>(builder, { id }));

@@ -1,0 +1,105 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { splitMessage } from "../../shared/split-message.js";
+import { escapeHtml } from "../../shared/text.js";
+import { formatDate, formatDateTime } from "../../shared/time.js";
+import { CannotWithdrawError, SubmissionNotFoundError } from "../../submissions/errors.js";
+import type { Context } from "../context.js";
+
+export const mySubmissionsFeature = new Composer<Context>();
+const private_ = mySubmissionsFeature.chatType("private");
+
+const DETAILS = /^my:(\d+)$/;
+const WITHDRAW = /^my:w:(\d+)$/;
+const WITHDRAW_CONFIRMED = /^my:wy:(\d+)$/;
+const WITHDRAWABLE = ["submitted", "returned", "endorsed"];
+
+private_.command("my", async (ctx) => {
+  if (!ctx.user) return;
+  const mine = (await ctx.services.submissions.mine(ctx.user.id)).filter((s) => s.status !== "draft");
+  if (mine.length === 0) return ctx.reply(ctx.t("my-none"));
+  const lines = mine.map((s, i) =>
+    ctx.t("my-line", {
+      n: i + 1,
+      code: s.code ?? "—",
+      title: escapeHtml(s.title ?? ""),
+      status: ctx.t(`status-${s.status}`),
+    }),
+  );
+  const keyboard = new InlineKeyboard();
+  mine.slice(0, 20).forEach((s, i) => {
+    keyboard.text(`${i + 1}. ${s.code ?? "—"}`, `my:${s.id}`);
+    if (i % 2 === 1) keyboard.row();
+  });
+  const chunks = splitMessage([ctx.t("my-title"), ...lines].join("\n"));
+  for (const [i, chunk] of chunks.entries()) {
+    await ctx.reply(chunk, {
+      parse_mode: "HTML",
+      ...(i === chunks.length - 1 ? { reply_markup: keyboard } : {}),
+    });
+  }
+});
+
+private_.callbackQuery(DETAILS, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await showDetails(ctx, Number(ctx.match[1]));
+});
+
+private_.callbackQuery(WITHDRAW, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const id = Number(ctx.match[1]);
+  await ctx.reply(ctx.t("my-withdraw-confirm"), {
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("my-withdraw-yes"), `my:wy:${id}`)
+      .text(ctx.t("my-withdraw-no"), `my:${id}`),
+  });
+});
+
+private_.callbackQuery(WITHDRAW_CONFIRMED, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  if (!ctx.user) return;
+  try {
+    await ctx.services.submissions.withdraw(ctx.user.id, Number(ctx.match[1]));
+    await ctx.reply(ctx.t("my-withdrawn"));
+  } catch (error) {
+    if (error instanceof SubmissionNotFoundError) return ctx.reply(ctx.t("my-not-found"));
+    if (error instanceof CannotWithdrawError)
+      return ctx.reply(ctx.t("my-cannot-withdraw", { status: ctx.t(`status-${error.status}`) }));
+    throw error;
+  }
+});
+
+async function showDetails(ctx: Context, id: number): Promise<void> {
+  if (!ctx.user) return;
+  let details: Awaited<ReturnType<typeof ctx.services.submissions.details>>;
+  try {
+    details = await ctx.services.submissions.details(ctx.user.id, id);
+  } catch (error) {
+    if (error instanceof SubmissionNotFoundError) {
+      await ctx.reply(ctx.t("my-not-found"));
+      return;
+    }
+    throw error;
+  }
+  const { submission: s, events } = details;
+  const tz = ctx.config.timezone;
+  const history = events.map((e) =>
+    ctx.t("my-history-line", {
+      at: formatDateTime(tz, e.created_at),
+      status: ctx.t(`status-${e.to_status}`),
+      note: e.note ? ` — ${escapeHtml(e.note)}` : "",
+    }),
+  );
+  const text = ctx.t("my-details", {
+    code: s.code ?? "—",
+    kind: ctx.t(`kind-${s.kind}`),
+    title: escapeHtml(s.title ?? ""),
+    status: ctx.t(`status-${s.status}`),
+    received: s.submitted_at ? formatDateTime(tz, s.submitted_at) : "—",
+    due: s.decision_due_at ? formatDate(tz, s.decision_due_at) : "—",
+    history: history.join("\n"),
+  });
+  const keyboard = new InlineKeyboard();
+  if (s.status === "returned") keyboard.text(ctx.t("my-edit-button"), `sub:go:${s.id}`).row();
+  if (WITHDRAWABLE.includes(s.status)) keyboard.text(ctx.t("my-withdraw-button"), `my:w:${s.id}`);
+  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+}

@@ -1,0 +1,109 @@
+import { Composer, InlineKeyboard } from "grammy";
+import type { SubmissionKind } from "../../db/types.js";
+import { formatDateTime } from "../../shared/time.js";
+import { NotRegisteredError, SubmissionNotFoundError } from "../../submissions/errors.js";
+import type { DraftView } from "../../submissions/submissions.service.js";
+import type { Context } from "../context.js";
+import { SUBMISSION_CONVERSATION } from "../conversations/submission-form.js";
+
+export const submitFeature = new Composer<Context>();
+const private_ = submitFeature.chatType("private");
+
+const KIND = /^sub:kind:(initiative|nomination)$/;
+const CONTINUE = /^sub:go:(\d+)$/;
+const FRESH = /^sub:fresh:(initiative|nomination)$/;
+
+private_.command("submit", async (ctx) => {
+  if (!ctx.user?.full_name || ctx.user.unit_id === null) return ctx.reply(ctx.t("submit-register-first"));
+  await ctx.reply(ctx.t("submit-choose-kind"), {
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("submit-kind-initiative"), "sub:kind:initiative")
+      .row()
+      .text(ctx.t("submit-kind-nomination"), "sub:kind:nomination"),
+  });
+});
+
+private_.callbackQuery(KIND, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const kind = ctx.match[1] as SubmissionKind;
+  const user = ctx.user;
+  if (!user) return;
+  const draft = await ctx.services.submissions.currentDraft(user.id, kind);
+  if (draft) {
+    await ctx.reply(ctx.t("submit-draft-exists", { step: draft.stepNumber, total: draft.totalSteps }), {
+      reply_markup: new InlineKeyboard()
+        .text(ctx.t("submit-continue-button"), `sub:go:${draft.id}`)
+        .row()
+        .text(ctx.t("submit-fresh-button"), `sub:fresh:${kind}`),
+    });
+    return;
+  }
+  await startForm(ctx, kind);
+});
+
+private_.callbackQuery(CONTINUE, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  if (!ctx.user) return;
+  // The id comes from the button: the service checks it is this user's, and still editable.
+  try {
+    const view = await ctx.services.submissions.view(ctx.user.id, Number(ctx.match[1]));
+    if (view.status !== "draft" && view.status !== "returned") return ctx.reply(ctx.t("form-gone"));
+    await ctx.conversation.enter(SUBMISSION_CONVERSATION, view.id);
+  } catch (error) {
+    if (error instanceof SubmissionNotFoundError) return ctx.reply(ctx.t("my-not-found"));
+    throw error;
+  }
+});
+
+private_.callbackQuery(FRESH, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const kind = ctx.match[1] as SubmissionKind;
+  if (!ctx.user) return;
+  const old = await ctx.services.submissions.currentDraft(ctx.user.id, kind);
+  if (old) await ctx.services.submissions.discardDraft(ctx.user.id, old.id);
+  await startForm(ctx, kind);
+});
+
+private_.command("drafts", async (ctx) => {
+  if (!ctx.user) return;
+  const drafts = (
+    await Promise.all(
+      (["initiative", "nomination"] as const).map((kind) =>
+        ctx.services.submissions.currentDraft(ctx.user?.id ?? 0, kind),
+      ),
+    )
+  ).filter((d): d is DraftView => d !== undefined);
+  if (drafts.length === 0) return ctx.reply(ctx.t("drafts-none"));
+  const keyboard = new InlineKeyboard();
+  for (const d of drafts) {
+    const title = typeof d.answers.title === "string" ? d.answers.title : ctx.t("drafts-untitled");
+    keyboard
+      .text(
+        ctx.t("drafts-item", {
+          kind: ctx.t(`kind-${d.kind}`),
+          title: title.slice(0, 30),
+          step: d.stepNumber,
+          total: d.totalSteps,
+        }),
+        `sub:go:${d.id}`,
+      )
+      .row();
+  }
+  await ctx.reply(ctx.t("drafts-list", { updated: formatDateTime(ctx.config.timezone, new Date()) }), {
+    reply_markup: keyboard,
+  });
+});
+
+async function startForm(ctx: Context, kind: SubmissionKind): Promise<void> {
+  if (!ctx.user) return;
+  try {
+    const draft = await ctx.services.submissions.startDraft(ctx.user.id, kind);
+    await ctx.conversation.enter(SUBMISSION_CONVERSATION, draft.id);
+  } catch (error) {
+    if (error instanceof NotRegisteredError) {
+      await ctx.reply(ctx.t("submit-register-first"));
+      return;
+    }
+    throw error;
+  }
+}
