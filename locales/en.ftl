@@ -282,3 +282,9 @@ my-withdraw-yes = Yes, withdraw
 my-withdraw-no = No
 my-withdrawn = The submission was withdrawn.
 my-cannot-withdraw = A submission that is “{ $status }” cannot be withdrawn.
+
+## Unit heads
+unit-head-new-submission =
+    📥 <b>A new submission from your unit</b>
+    { $kind } <b>{ $code }</b>: { $title }
+    Submitted by: { $submitter }

@@ -282,3 +282,9 @@ my-withdraw-yes = Có, rút hồ sơ
 my-withdraw-no = Không
 my-withdrawn = Đã rút hồ sơ.
 my-cannot-withdraw = Không thể rút hồ sơ đang ở trạng thái “{ $status }”.
+
+## Thủ trưởng đơn vị
+unit-head-new-submission =
+    📥 <b>Hồ sơ mới của đơn vị</b>
+    { $kind } <b>{ $code }</b>: { $title }
+    Người nộp: { $submitter }

@@ -191,3 +191,18 @@ export function findSimilarTitles(db: Db, folded: string, excludeId: number, min
 function raise(message: string): never {
   throw new Error(message);
 }
+
+/** Active unit heads of the submission's unit, other than the submitter. */
+export function findUnitHeadsOf(db: Db, submissionId: number) {
+  return db
+    .selectFrom("submissions as s")
+    .innerJoin("user_roles as r", (join) =>
+      join.onRef("r.unit_id", "=", "s.unit_id").on("r.role", "=", "unit_head"),
+    )
+    .innerJoin("users as u", "u.id", "r.user_id")
+    .select(["u.telegram_id", "u.locale"])
+    .where("s.id", "=", submissionId)
+    .where("u.active", "=", true)
+    .whereRef("u.id", "<>", "s.submitter_id")
+    .execute();
+}

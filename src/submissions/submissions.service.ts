@@ -251,6 +251,11 @@ export class SubmissionsService {
     });
   }
 
+  /** Who to tell of a new submission: the heads of the submitter's unit (Telegram id and stored locale). */
+  unitHeadsToNotify(id: number) {
+    return repo.findUnitHeadsOf(this.db, id);
+  }
+
   async withdraw(userId: number, id: number): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       const s = await repo.findSubmission(trx, id);

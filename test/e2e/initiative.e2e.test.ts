@@ -1,8 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase } from "../../src/db/create-database.js";
 import { type BotProcess, seedDemoUnits, startBot, tempDir } from "../helpers/bot-process.js";
 import { buttons, FakeChat } from "../helpers/fake-chat.js";
 import { FakeTelegramApi } from "../helpers/fake-telegram-api.js";
 import { registerThroughStart } from "../helpers/register.js";
+
+const UNIT_HEAD = 7999;
 
 describe("a teacher submits an initiative from a phone", () => {
   let api: FakeTelegramApi;
@@ -13,6 +16,29 @@ describe("a teacher submits an initiative from a phone", () => {
     api = await FakeTelegramApi.start();
     env = { DATA_DIR: tempDir() };
     seedDemoUnits(env);
+    // The head of THPT Lê Lợi, who reads English, is to be told of each new submission from the unit.
+    const database = await createDatabase({ kind: "pglite", dataDir: env.DATA_DIR as string });
+    const unit = await database.db
+      .selectFrom("units")
+      .select("id")
+      .where("name", "=", "THPT Lê Lợi")
+      .executeTakeFirstOrThrow();
+    const head = await database.db
+      .insertInto("users")
+      .values({
+        telegram_id: UNIT_HEAD,
+        full_name: "Hiệu trưởng",
+        telegram_name: "HT",
+        unit_id: unit.id,
+        locale: "en",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await database.db
+      .insertInto("user_roles")
+      .values({ user_id: head.id, role: "unit_head", unit_id: unit.id, granted_by: null })
+      .execute();
+    await database.close();
     bot = await startBot(api, env);
   });
 
@@ -130,6 +156,13 @@ describe("a teacher submits an initiative from a phone", () => {
     expect(receipt.payload.text).toMatch(/Mã hồ sơ: <b>SK-\d{4}-00001<\/b>/);
     expect(receipt.payload.text).toContain("Hạn có kết quả xét:");
     expect(chat.textsSince(receiptSince)).toHaveLength(1);
+    const notice = await api.waitForCall(
+      (c) => c.method === "sendMessage" && c.payload.chat_id === UNIT_HEAD,
+      { since: receiptSince },
+    );
+    expect(notice.payload.text).toContain("A new submission from your unit");
+    expect(notice.payload.text).toMatch(/Initiative <b>SK-\d{4}-00001<\/b>: Ứng dụng &lt;trò chơi&gt;/);
+    expect(notice.payload.text).toContain("Submitted by: Lan Nguyễn Thị");
 
     const list = await chat.send("/my");
     expect(list.payload.text).toContain("Ứng dụng &lt;trò chơi&gt; trong dạy học Toán 10");

@@ -14,6 +14,7 @@ import {
 import { findStep, MAX_ATTACHMENTS } from "../../submissions/forms.js";
 import { type DraftView, SUMMARY_STEP } from "../../submissions/submissions.service.js";
 import type { AppConversation, Context, ConversationContext } from "../context.js";
+import { negotiateLocale } from "../i18n.js";
 import { FORM } from "./submission-form-buttons.js";
 import { askStep, sendSummary } from "./submission-render.js";
 
@@ -67,6 +68,7 @@ export async function submissionFormConversation(
         }
       });
       if (receipt.ok) {
+        await conversation.external((o) => notifyUnitHeads(o, draftId, receipt.code));
         return ctx.reply(
           ctx.t("form-receipt", {
             code: receipt.code,
@@ -178,6 +180,29 @@ export async function submissionFormConversation(
 
   if (step.key === "title") await warnSimilarTitles(conversation, ctx, draftId);
   return conversation.rewind(top);
+}
+
+/** Tells the unit's heads of the new submission, each in their language. A failed notice never fails the submit. */
+async function notifyUnitHeads(outer: Context, submissionId: number, code: string): Promise<void> {
+  const heads = await outer.services.submissions.unitHeadsToNotify(submissionId);
+  if (heads.length === 0) return;
+  const { submission } = await outer.services.submissions.details(requireUser(outer), submissionId);
+  for (const head of heads) {
+    const t = outer.i18n.fluent.withLocale(
+      negotiateLocale(head.locale, undefined, outer.config.defaultLocale),
+    );
+    const text = t("unit-head-new-submission", {
+      code,
+      kind: t(`kind-${submission.kind}`),
+      title: escapeHtml(submission.title ?? ""),
+      submitter: escapeHtml(outer.user?.full_name ?? ""),
+    });
+    try {
+      await outer.api.sendMessage(head.telegram_id, text, { parse_mode: "HTML" });
+    } catch (err) {
+      outer.logger.warn({ err, submissionId }, "could not tell a unit head of a new submission");
+    }
+  }
 }
 
 /** Runs a service call on the outer context for the current user, turning domain errors into plain outcomes. */
