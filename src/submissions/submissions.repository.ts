@@ -35,6 +35,20 @@ export async function findOrCreateDraft(
   return (await findDraft(db, draft.submitterId, draft.kind)) ?? raise("draft vanished");
 }
 
+/** Updates and returns the row (one round trip where an update and a re-read would take two). */
+export async function updateSubmissionReturning(
+  db: Db,
+  id: number,
+  changes: { fields: Record<string, unknown>; draft_step: string | null; title?: string },
+) {
+  return db
+    .updateTable("submissions")
+    .set({ ...changes, fields: JSON.stringify(changes.fields), updated_at: new Date() })
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
 export async function updateSubmission(
   db: Db,
   id: number,

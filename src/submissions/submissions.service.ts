@@ -1,6 +1,6 @@
 import { addMonths } from "date-fns";
-import type { Kysely } from "kysely";
-import type { Database, Scope, SubmissionKind, SubmissionStatus } from "../db/types.js";
+import type { Kysely, Selectable } from "kysely";
+import type { Database, Scope, SubmissionKind, SubmissionStatus, SubmissionTable } from "../db/types.js";
 import { foldForSearch } from "../shared/text.js";
 import { dateIn, schoolYearOf } from "../shared/time.js";
 import { findUserById } from "../users/users.repository.js";
@@ -54,6 +54,7 @@ export interface DraftView {
   stepNumber: number;
   totalSteps: number;
   answers: Answers;
+  /** Listed at the attachments step and on the summary; empty elsewhere. */
   attachments: AttachmentView[];
 }
 
@@ -63,6 +64,8 @@ export interface Receipt {
   submittedAt: Date;
   decisionDueAt: Date;
 }
+
+type Submission = Selectable<SubmissionTable>;
 
 const EDITABLE: SubmissionStatus[] = ["draft", "returned"];
 const WITHDRAWABLE: SubmissionStatus[] = ["submitted", "returned", "endorsed"];
@@ -101,16 +104,23 @@ export class SubmissionsService {
   }
 
   async view(userId: number, id: number): Promise<DraftView> {
-    const s = await this.owned(userId, id);
+    return this.toView(await this.owned(userId, id));
+  }
+
+  private async toView(s: Submission, withAttachments = false): Promise<DraftView> {
     const answers = s.fields as Answers;
     const steps = applicableSteps(s.kind, answers);
     const raw = s.draft_step ?? SUMMARY_STEP;
     const editing = raw.startsWith(EDIT_PREFIX);
     const step = editing ? raw.slice(EDIT_PREFIX.length) : raw;
     const index = steps.findIndex((x) => x.key === step);
-    const attachments = await repo.listAttachments(this.db, id);
+    // Only the attachments step and the summary show the files: other steps skip the query.
+    const attachments =
+      withAttachments || step === "attachments" || step === SUMMARY_STEP
+        ? await repo.listAttachments(this.db, s.id)
+        : [];
     return {
-      id,
+      id: s.id,
       kind: s.kind,
       status: s.status,
       step,
@@ -186,11 +196,11 @@ export class SubmissionsService {
     const s = await this.owned(userId, id);
     this.requireEditable(s.status);
     const attached = await repo.listAttachments(this.db, id);
-    if (attached.some((a) => a.telegram_file_unique_id === file.fileUniqueId)) return this.view(userId, id);
+    if (attached.some((a) => a.telegram_file_unique_id === file.fileUniqueId)) return this.toView(s, true);
     const check = checkAttachment(file, attached.length);
     if (!check.ok) throw new AttachmentRefusedError(check.problem);
     await repo.insertAttachment(this.db, { submissionId: id, ...file });
-    return this.view(userId, id);
+    return this.toView(s, true);
   }
 
   /** Closes the attachments step (with or without files) and moves on. */
@@ -305,7 +315,7 @@ export class SubmissionsService {
   }
 
   private async saveAndAdvance(
-    userId: number,
+    _userId: number,
     submission: NonNullable<Awaited<ReturnType<typeof repo.findSubmission>>>,
     answers: Answers,
   ): Promise<DraftView> {
@@ -318,12 +328,12 @@ export class SubmissionsService {
     );
     const index = steps.findIndex((s) => s.key === current);
     const next = editing ? (unanswered?.key ?? SUMMARY_STEP) : (steps[index + 1]?.key ?? SUMMARY_STEP);
-    await repo.updateSubmission(this.db, submission.id, {
+    const saved = await repo.updateSubmissionReturning(this.db, submission.id, {
       fields: answers,
       draft_step: editing && next !== SUMMARY_STEP ? `${EDIT_PREFIX}${next}` : next,
       ...(typeof answers.title === "string" ? { title: answers.title } : {}),
     });
-    return this.view(userId, submission.id);
+    return this.toView(saved);
   }
 
   private rules(answers: Answers, now: Date): AnswerRules {

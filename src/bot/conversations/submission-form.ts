@@ -168,7 +168,11 @@ export async function submissionFormConversation(
       }
     }
 
-    if (outcome.ok) break;
+    if (outcome.ok) {
+      if (step.key === "title")
+        await warnSimilarTitles(conversation, ctx, draftId, outcome.view.answers.title);
+      break;
+    }
     parts = [];
     if (outcome.error === "gone") return answer.reply(answer.t("form-gone"));
     if (outcome.error === "answer") {
@@ -178,7 +182,6 @@ export async function submissionFormConversation(
     }
   }
 
-  if (step.key === "title") await warnSimilarTitles(conversation, ctx, draftId);
   return conversation.rewind(top);
 }
 
@@ -288,16 +291,15 @@ async function warnSimilarTitles(
   conversation: AppConversation,
   ctx: ConversationContext,
   draftId: number,
+  title: unknown,
 ): Promise<void> {
-  const similar = await conversation.external(async (o) => {
-    const view = await o.services.submissions.view(requireUser(o), draftId);
-    const title = view.answers.title;
-    if (typeof title !== "string") return [];
-    return (await o.services.submissions.similarTitles(title, draftId)).map((s) => ({
+  if (typeof title !== "string") return;
+  const similar = await conversation.external(async (o) =>
+    (await o.services.submissions.similarTitles(title, draftId)).map((s) => ({
       code: s.code ?? "",
       title: s.title ?? "",
-    }));
-  });
+    })),
+  );
   if (similar.length === 0) return;
   const list = similar.map((s) => `• ${escapeHtml(s.code)} — ${escapeHtml(s.title)}`).join("\n");
   await ctx.reply(ctx.t("form-similar-titles", { list }), { parse_mode: "HTML" });
