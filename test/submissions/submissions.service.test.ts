@@ -241,4 +241,42 @@ describe.each(DIALECTS)("SubmissionsService (%s)", (dialect) => {
       (await s.similarTitles("Ứng dụng trò chơi trong dạy học Toán lớp 10", id)).map((x) => x.id),
     ).not.toContain(id);
   });
+
+  it("reopens a submission returned for revision at its summary, and resubmits it under the same code", async () => {
+    const lan = await teacher(t);
+    const s = service();
+    const { id } = await s.startDraft(lan.id, "initiative");
+    await fillInitiative(s, lan.id, id, "Sổ tay điện tử cho giáo viên chủ nhiệm");
+    const first = await s.submit(lan.id, id, NOW);
+    // The unit head returns it (the review flow comes with its own issue; here the row is set as it would).
+    await t.db.updateTable("submissions").set({ status: "returned" }).where("id", "=", id).execute();
+    await t.db
+      .insertInto("submission_events")
+      .values({
+        submission_id: id,
+        actor_id: null,
+        from_status: "submitted",
+        to_status: "returned",
+        note: "Bổ sung số liệu",
+      })
+      .execute();
+
+    const reopened = await s.view(lan.id, id);
+    expect(reopened).toMatchObject({ status: "returned", step: SUMMARY_STEP });
+    await s.edit(lan.id, id, "benefits");
+    expect(
+      (await s.answer(lan.id, id, "benefits", "Tỷ lệ khá giỏi tăng từ 40% lên 58% (số liệu học kỳ I).", NOW))
+        .step,
+    ).toBe(SUMMARY_STEP);
+    const again = await s.submit(lan.id, id, new Date("2026-12-01T03:00:00Z"));
+    expect(again.code).toBe(first.code);
+    const { submission, events } = await s.details(lan.id, id);
+    expect(submission.status).toBe("submitted");
+    expect((submission.fields as Record<string, unknown>).benefits).toContain("58%");
+    expect(events.map((e) => `${e.from_status}->${e.to_status}`)).toEqual([
+      "draft->submitted",
+      "submitted->returned",
+      "returned->submitted",
+    ]);
+  });
 });
