@@ -288,3 +288,12 @@ unit-head-new-submission =
     📥 <b>A new submission from your unit</b>
     { $kind } <b>{ $code }</b>: { $title }
     Submitted by: { $submitter }
+
+## Campaigns in the form
+initiative-campaign-label = Campaign
+initiative-campaign-ask = Which campaign that is taking submissions is this initiative for?
+nomination-campaign-label = Campaign
+nomination-campaign-ask = Which campaign that is taking submissions is this nomination for?
+form-campaign-option = { $title } — due { $deadline }
+form-campaign-none = 🚫 Not for a campaign
+form-campaign-closed = ⛔ The campaign you chose no longer takes submissions. Please choose again (or no campaign).

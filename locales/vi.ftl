@@ -288,3 +288,12 @@ unit-head-new-submission =
     📥 <b>Hồ sơ mới của đơn vị</b>
     { $kind } <b>{ $code }</b>: { $title }
     Người nộp: { $submitter }
+
+## Phong trào thi đua trong biểu mẫu
+initiative-campaign-label = Phong trào thi đua
+initiative-campaign-ask = Sáng kiến này nộp cho phong trào (đợt) thi đua nào đang nhận hồ sơ?
+nomination-campaign-label = Phong trào thi đua
+nomination-campaign-ask = Hồ sơ đề cử này nộp cho phong trào (đợt) thi đua nào đang nhận hồ sơ?
+form-campaign-option = { $title } — hạn { $deadline }
+form-campaign-none = 🚫 Không thuộc phong trào nào
+form-campaign-closed = ⛔ Phong trào đã chọn đã hết hạn nhận hồ sơ. Vui lòng chọn lại phong trào (hoặc không thuộc phong trào nào).

@@ -21,7 +21,10 @@ interface AppExtras {
 /** The one context type of the bot's middleware. */
 export type Context = ConversationFlavor<BaseContext & I18nFlavor & AppExtras>;
 
-/** Context objects inside conversations: built fresh on each replay, they carry translations and the locale only. */
-export type ConversationContext = BaseContext & I18nFlavor & { locale?: string };
+/**
+ * Context objects inside conversations: built fresh on each replay, they carry translations, the locale and the
+ * configuration (fixed while the bot runs) only; anything else goes through conversation.external.
+ */
+export type ConversationContext = BaseContext & I18nFlavor & { locale?: string; config: Config };
 
 export type AppConversation = Conversation<Context, ConversationContext>;

@@ -88,6 +88,7 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
           // the recorded failure once more, hence the lower delay cap here.
           ctx.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
           ctx.locale = await conversation.external((outer) => outer.locale);
+          ctx.config = config;
           await next();
         },
         innerI18n,

@@ -1,5 +1,5 @@
 import { normalizeText } from "../shared/text.js";
-import type { CoAuthor, FormStep } from "./forms.js";
+import { type CampaignOption, type CoAuthor, type FormStep, NO_CAMPAIGN } from "./forms.js";
 
 export type AnswerProblem =
   | { problem: "empty" }
@@ -101,4 +101,11 @@ export function checkShare(text: string, rules: AnswerRules): AnswerCheck {
 
 export function checkChoice(step: FormStep, value: string): AnswerCheck {
   return step.choices?.includes(value) ? { ok: true, value } : fail({ problem: "not-a-choice" });
+}
+
+/** A campaign among those offered when the draft was opened, or none: stored as its id, or null. */
+export function checkCampaignChoice(value: string, options: CampaignOption[]): AnswerCheck {
+  if (value === NO_CAMPAIGN) return { ok: true, value: null };
+  const chosen = options.find((o) => String(o.id) === value);
+  return chosen ? { ok: true, value: chosen.id } : fail({ problem: "not-a-choice" });
 }

@@ -54,3 +54,11 @@ export class CannotWithdrawError extends Error {
     this.name = "CannotWithdrawError";
   }
 }
+
+/** The campaign the submission is linked to no longer takes submissions (its deadline passed: a hard cut-off). */
+export class CampaignClosedError extends Error {
+  constructor(readonly campaignId: number) {
+    super(`Campaign ${campaignId} no longer takes submissions`);
+    this.name = "CampaignClosedError";
+  }
+}

@@ -1,7 +1,15 @@
 import type { SubmissionKind } from "../db/types.js";
 
 /** How a step's answer is given and checked. */
-export type StepKind = "text" | "longText" | "choice" | "date" | "coAuthors" | "share" | "attachments";
+export type StepKind =
+  | "text"
+  | "longText"
+  | "choice"
+  | "campaign"
+  | "date"
+  | "coAuthors"
+  | "share"
+  | "attachments";
 
 export interface FormStep {
   key: string;
@@ -23,6 +31,23 @@ export interface CoAuthor {
   share: number;
 }
 
+/** A campaign the draft may be linked to, captured when the draft is opened. */
+export interface CampaignOption {
+  id: number;
+  title: string;
+  /** ISO time of the deadline. */
+  deadline: string;
+}
+
+/** Asked first, and only when campaigns of the teacher's unit are taking this kind of submission. */
+const CAMPAIGN_STEP: FormStep = {
+  key: "campaign",
+  kind: "campaign",
+  when: (a) => Array.isArray(a.campaignOptions) && a.campaignOptions.length > 0,
+};
+
+export const NO_CAMPAIGN = "none";
+
 export const TITLE_MAX = 300;
 export const LONG_TEXT_MAX = 20_000;
 export const SHORT_TEXT_MAX = 300;
@@ -42,6 +67,7 @@ export const SCOPES = ["unit", "province", "nation"] as const;
 
 /** The application form of Thông tư 18/2013/TT-BKHCN, Art. 5, one question per step. */
 export const INITIATIVE_FORM: readonly FormStep[] = [
+  CAMPAIGN_STEP,
   { key: "title", kind: "text", max: TITLE_MAX },
   { key: "initiativeType", kind: "choice", choices: ["initiative", "applied_research"] },
   { key: "field", kind: "choice", choices: FIELDS_OF_APPLICATION },
@@ -69,6 +95,7 @@ export const AWARDS = [
 ] as const;
 
 export const NOMINATION_FORM: readonly FormStep[] = [
+  CAMPAIGN_STEP,
   { key: "nominationKind", kind: "choice", choices: NOMINATION_KINDS },
   { key: "nominee", kind: "choice", choices: ["self", "other"] },
   { key: "nomineeName", kind: "text", max: SHORT_TEXT_MAX, when: (a) => a.nominee === "other" },

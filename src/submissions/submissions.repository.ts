@@ -63,6 +63,7 @@ export async function updateSubmission(
     decision_due_at?: Date;
     school_year?: string;
     scope_proposed?: "unit" | "province" | "nation" | null;
+    campaign_id?: number | null;
   },
 ): Promise<void> {
   const { fields, ...rest } = changes;

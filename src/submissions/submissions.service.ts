@@ -1,13 +1,16 @@
 import { addMonths } from "date-fns";
 import type { Kysely, Selectable } from "kysely";
+import { findOpenCampaignsForUnit } from "../campaigns/campaigns.repository.js";
 import type { Database, Scope, SubmissionKind, SubmissionStatus, SubmissionTable } from "../db/types.js";
 import { foldForSearch } from "../shared/text.js";
 import { dateIn, schoolYearOf } from "../shared/time.js";
+import { findUnitById } from "../units/units.repository.js";
 import { findUserById } from "../users/users.repository.js";
-import { type AnswerRules, checkChoice, checkTypedAnswer } from "./answers.js";
+import { type AnswerRules, checkCampaignChoice, checkChoice, checkTypedAnswer } from "./answers.js";
 import { checkAttachment, type IncomingFile } from "./attachment-rules.js";
 import {
   AttachmentRefusedError,
+  CampaignClosedError,
   CannotWithdrawError,
   IncompleteSubmissionError,
   InvalidAnswerError,
@@ -18,6 +21,7 @@ import {
 import {
   type Answers,
   applicableSteps,
+  type CampaignOption,
   CODE_PREFIX,
   type CoAuthor,
   type FormStep,
@@ -82,17 +86,25 @@ export class SubmissionsService {
     return draft ? this.view(userId, draft.id) : undefined;
   }
 
-  /** The user's draft of this kind, created at the first step if there is none. Registered users only. */
-  async startDraft(userId: number, kind: SubmissionKind): Promise<DraftView> {
+  /**
+   * The user's draft of this kind, created at the first step if there is none. Registered users only. The
+   * campaigns the draft may be linked to are looked up afresh each time.
+   */
+  async startDraft(userId: number, kind: SubmissionKind, now: Date = new Date()): Promise<DraftView> {
     const user = await findUserById(this.db, userId);
     if (!user?.full_name || user.unit_id === null) throw new NotRegisteredError();
-    const first = applicableSteps(kind, {})[0]?.key ?? SUMMARY_STEP;
+    const campaignOptions = await this.campaignOptions(user.unit_id, kind, now);
+    const first = applicableSteps(kind, { campaignOptions })[0]?.key ?? SUMMARY_STEP;
     const draft = await repo.findOrCreateDraft(this.db, {
       submitterId: userId,
       unitId: user.unit_id,
       kind,
       firstStep: first,
     });
+    const answers = draft.fields as Answers;
+    if (JSON.stringify(answers.campaignOptions ?? []) !== JSON.stringify(campaignOptions)) {
+      await repo.updateSubmission(this.db, draft.id, { fields: { ...answers, campaignOptions } });
+    }
     return this.view(userId, draft.id);
   }
 
@@ -141,7 +153,11 @@ export class SubmissionsService {
     const { submission, step } = await this.editableStep(userId, id, key);
     const answers = submission.fields as Answers;
     const check =
-      step.kind === "choice" ? checkChoice(step, raw) : checkTypedAnswer(step, raw, this.rules(answers, now));
+      step.kind === "choice"
+        ? checkChoice(step, raw)
+        : step.kind === "campaign"
+          ? checkCampaignChoice(raw, (answers.campaignOptions as CampaignOption[] | undefined) ?? [])
+          : checkTypedAnswer(step, raw, this.rules(answers, now));
     if (!check.ok) {
       const { ok: _ok, ...detail } = check;
       throw new InvalidAnswerError(key, detail);
@@ -229,6 +245,8 @@ export class SubmissionsService {
         .filter((step) => !step.optional && step.kind !== "attachments" && (answers[step.key] ?? "") === "")
         .map((step) => step.key);
       if (missing.length > 0) throw new IncompleteSubmissionError(missing);
+      const campaignId = typeof answers.campaign === "number" ? answers.campaign : null;
+      if (campaignId !== null) await this.requireCampaignOpen(trx, campaignId, s.unit_id, s.kind, now);
 
       const submitter = await findUserById(trx, userId);
       const today = dateIn(this.config.timezone, now);
@@ -246,6 +264,7 @@ export class SubmissionsService {
         title,
         search_title: foldForSearch(title),
         scope_proposed: (answers.scopeProposed as Scope | undefined) ?? null,
+        campaign_id: campaignId,
         draft_step: null,
       });
       if (s.kind === "initiative") {
@@ -288,6 +307,44 @@ export class SubmissionsService {
       repo.listAttachments(this.db, id),
     ]);
     return { submission, events, authors, attachments };
+  }
+
+  /**
+   * After the chosen campaign closed: offers the campaigns still taking submissions, or, if none is left, unlinks
+   * the submission and returns to the summary.
+   */
+  async reopenCampaignChoice(userId: number, id: number, now: Date = new Date()): Promise<DraftView> {
+    const s = await this.owned(userId, id);
+    this.requireEditable(s.status);
+    const campaignOptions = await this.campaignOptions(s.unit_id, s.kind, now);
+    const answers = { ...(s.fields as Answers), campaignOptions, campaign: null };
+    const step = campaignOptions.length > 0 ? `${EDIT_PREFIX}campaign` : SUMMARY_STEP;
+    return this.toView(
+      await repo.updateSubmissionReturning(this.db, id, { fields: answers, draft_step: step }),
+    );
+  }
+
+  private async campaignOptions(
+    unitId: number | null,
+    kind: SubmissionKind,
+    now: Date,
+  ): Promise<CampaignOption[]> {
+    const unit = unitId === null ? undefined : await findUnitById(this.db, unitId);
+    const campaigns = unit ? await findOpenCampaignsForUnit(this.db, unit, kind, now) : [];
+    return campaigns.map((c) => ({ id: c.id, title: c.title, deadline: c.deadline_at.toISOString() }));
+  }
+
+  /** A hard cut-off: after the deadline nothing more is accepted for the campaign. */
+  private async requireCampaignOpen(
+    db: Kysely<Database>,
+    campaignId: number,
+    unitId: number | null,
+    kind: SubmissionKind,
+    now: Date,
+  ): Promise<void> {
+    const unit = unitId === null ? undefined : await findUnitById(db, unitId);
+    const open = unit ? await findOpenCampaignsForUnit(db, unit, kind, now) : [];
+    if (!open.some((c) => c.id === campaignId)) throw new CampaignClosedError(campaignId);
   }
 
   private async owned(userId: number, id: number) {

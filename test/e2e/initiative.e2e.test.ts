@@ -38,6 +38,19 @@ describe("a teacher submits an initiative from a phone", () => {
       .insertInto("user_roles")
       .values({ user_id: head.id, role: "unit_head", unit_id: unit.id, granted_by: null })
       .execute();
+    // A campaign open to everyone that takes nominations (not initiatives).
+    await database.db
+      .insertInto("campaigns")
+      .values({
+        title: "Người tốt việc tốt 2026–2027",
+        school_year: "2026-2027",
+        accepts_initiatives: false,
+        accepts_nominations: true,
+        opens_at: new Date(Date.now() - 86_400_000),
+        deadline_at: new Date(Date.now() + 30 * 86_400_000),
+        status: "open",
+      })
+      .execute();
     await database.close();
     bot = await startBot(api, env);
   });
@@ -211,16 +224,23 @@ describe("a teacher submits an initiative from a phone", () => {
     const chat = new FakeChat(api, 7003, { first_name: "Hoa", last_name: "Lê Thị", language_code: "en" });
     await registerThroughStart(api, chat, "tan hoa");
     await chat.send("/submit");
-    expect((await chat.press("sub:kind:nomination")).payload.text).toContain("Step 1/7");
+    const campaignStep = await chat.press("sub:kind:nomination");
+    expect(campaignStep.payload.text).toContain("Step 1/8</b> — <b>Campaign</b>");
+    const campaignButton = buttons(campaignStep)[0];
+    expect(campaignButton?.text).toMatch(/^Người tốt việc tốt 2026–2027 — due \d{2}\/\d{2}\/\d{4}$/);
+    expect(buttons(campaignStep).map((b) => b.text)).toContain("🚫 Not for a campaign");
+    expect((await chat.press(campaignButton?.data ?? "")).payload.text).toContain("Step 2/8");
     await chat.press("a:sudden");
-    expect((await chat.press("a:other")).payload.text).toContain("Step 3/9</b> — <b>Nominee's full name</b>");
+    expect((await chat.press("a:other")).payload.text).toContain(
+      "Step 4/10</b> — <b>Nominee's full name</b>",
+    );
     await chat.send("Nguyễn Văn An");
     await chat.send("Giáo viên Thể dục");
     await chat.send("THPT Tân Hòa");
     await chat.press("a:giay_khen");
     await chat.send("Cứu hai học sinh bị đuối nước ngày 12/10/2025");
     expect((await chat.send("Ngày 12/10/2025, thầy An đã cứu hai học sinh.")).payload.text).toContain(
-      "Step 9/9",
+      "Step 10/10",
     );
     await chat.pressUntilButton("f:done", "f:submit");
     expect((await chat.press("f:submit")).payload.text).toMatch(/Code: <b>DC-\d{4}-00001<\/b>/);

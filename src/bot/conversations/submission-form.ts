@@ -6,6 +6,7 @@ import type { IncomingFile } from "../../submissions/attachment-rules.js";
 import { MAX_ATTACHMENT_BYTES } from "../../submissions/attachment-rules.js";
 import {
   AttachmentRefusedError,
+  CampaignClosedError,
   IncompleteSubmissionError,
   InvalidAnswerError,
   NotEditableError,
@@ -64,6 +65,8 @@ export async function submissionFormConversation(
         } catch (error) {
           if (error instanceof IncompleteSubmissionError)
             return { ok: false as const, missing: error.missing };
+          if (error instanceof CampaignClosedError)
+            return { ok: false as const, missing: ["campaign"], closed: true };
           throw error;
         }
       });
@@ -78,10 +81,16 @@ export async function submissionFormConversation(
           { parse_mode: "HTML" },
         );
       }
-      await ctx.reply(ctx.t("form-incomplete"));
-      await run(conversation, (o, u) =>
-        o.services.submissions.edit(u, draftId, receipt.missing[0] ?? "title"),
-      );
+      if ("closed" in receipt) {
+        // The deadline passed while the draft was open: offer the campaigns still taking submissions.
+        await ctx.reply(ctx.t("form-campaign-closed"));
+        await run(conversation, (o, u) => o.services.submissions.reopenCampaignChoice(u, draftId));
+      } else {
+        await ctx.reply(ctx.t("form-incomplete"));
+        await run(conversation, (o, u) =>
+          o.services.submissions.edit(u, draftId, receipt.missing[0] ?? "title"),
+        );
+      }
     } else {
       await run(conversation, (o, u) =>
         o.services.submissions.edit(u, draftId, action.slice(FORM.edit.length)),
@@ -112,7 +121,7 @@ export async function submissionFormConversation(
       outcome = await save(conversation, draftId, step.key, parts.join("\n"));
     else if (data === FORM.keep && typeof view.answers[step.key] === "string")
       outcome = await save(conversation, draftId, step.key, view.answers[step.key] as string);
-    else if (data?.startsWith(FORM.answer) && step.kind === "choice")
+    else if (data?.startsWith(FORM.answer) && (step.kind === "choice" || step.kind === "campaign"))
       outcome = await save(conversation, draftId, step.key, data.slice(FORM.answer.length));
     else if (data !== undefined) {
       await answer.reply(answer.t("button-expired"));
@@ -140,7 +149,7 @@ export async function submissionFormConversation(
         );
       }
       continue;
-    } else if (step.kind === "choice") {
+    } else if (step.kind === "choice" || step.kind === "campaign") {
       await answer.reply(answer.t("expect-button"));
       continue;
     } else {

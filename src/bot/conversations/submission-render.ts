@@ -1,8 +1,15 @@
 import { InlineKeyboard } from "grammy";
 import { splitMessage } from "../../shared/split-message.js";
 import { escapeHtml } from "../../shared/text.js";
-import { formatIsoDate } from "../../shared/time.js";
-import { applicableSteps, type CoAuthor, type FormStep, findStep } from "../../submissions/forms.js";
+import { formatDate, formatIsoDate } from "../../shared/time.js";
+import {
+  applicableSteps,
+  type CampaignOption,
+  type CoAuthor,
+  type FormStep,
+  findStep,
+  NO_CAMPAIGN,
+} from "../../submissions/forms.js";
 import type { DraftView } from "../../submissions/submissions.service.js";
 import type { ConversationContext } from "../context.js";
 import { stepHeader, truncate } from "./steps.js";
@@ -28,6 +35,20 @@ export async function askStep(ctx: ConversationContext, view: DraftView): Promis
       const mark = previous === choice ? "✓ " : "";
       keyboard.text(`${mark}${ctx.t(`choice-${step.key}-${choice}`)}`, `${FORM.answer}${choice}`).row();
     }
+  } else if (step.kind === "campaign") {
+    for (const option of campaignOptions(view)) {
+      const mark = previous === option.id ? "✓ " : "";
+      const deadline = formatDate(ctx.config.timezone, new Date(option.deadline));
+      keyboard
+        .text(
+          `${mark}${ctx.t("form-campaign-option", { title: truncate(option.title, 40), deadline })}`,
+          `${FORM.answer}${option.id}`,
+        )
+        .row();
+    }
+    keyboard
+      .text(`${previous === null ? "✓ " : ""}${ctx.t("form-campaign-none")}`, `${FORM.answer}${NO_CAMPAIGN}`)
+      .row();
   } else if (step.kind === "attachments") {
     lines.push(ctx.t("form-attachments-so-far", { count: view.attachments.length }));
     keyboard.text(ctx.t("form-done-button"), FORM.done).row();
@@ -84,6 +105,9 @@ export function formatAnswer(
       ? ctx.t("form-no-attachments")
       : view.attachments.map((a) => `• ${a.name}`).join("\n");
   }
+  if (step.kind === "campaign") {
+    return campaignOptions(view).find((o) => o.id === value)?.title ?? ctx.t("form-campaign-none");
+  }
   if (value === undefined || value === null || value === "") return ctx.t("form-skipped");
   switch (step.kind) {
     case "choice":
@@ -98,3 +122,6 @@ export function formatAnswer(
       return String(value);
   }
 }
+
+const campaignOptions = (view: DraftView) =>
+  (view.answers.campaignOptions as CampaignOption[] | undefined) ?? [];
