@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { Database, SubmissionKind, SubmissionStatus } from "../db/types.js";
+import type { IncomingFile } from "./attachment-rules.js";
 
 type Db = Kysely<Database>;
 
@@ -151,18 +152,7 @@ export function listAttachments(db: Db, submissionId: number) {
 }
 
 /** Adds an attachment; the same Telegram file twice is stored once. */
-export async function insertAttachment(
-  db: Db,
-  a: {
-    submissionId: number;
-    kind: "document" | "photo";
-    fileId: string;
-    fileUniqueId: string;
-    fileName: string | null;
-    mimeType: string | null;
-    sizeBytes: number | null;
-  },
-): Promise<void> {
+export async function insertAttachment(db: Db, a: IncomingFile & { submissionId: number }): Promise<void> {
   await db
     .insertInto("attachments")
     .values({

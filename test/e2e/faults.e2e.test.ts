@@ -60,17 +60,7 @@ describe("the running bot when Telegram answers with errors", () => {
   it("apologizes in the user's language when handling fails, and keeps working", async () => {
     const chat = new FakeChat(api, 3004, { language_code: "en" });
     api.failNext("sendMessage", { status: 400, description: "Bad Request: can't parse entities" });
-    const since = api.mark();
-    api.pushUpdate({
-      message: {
-        message_id: 1,
-        date: 0,
-        chat: { id: 3004, type: "private", first_name: "A" },
-        from: chat.user,
-        text: "/help",
-        entities: [{ type: "bot_command", offset: 0, length: 5 }],
-      },
-    });
+    const since = chat.push("/help");
     const apology = await api.waitForCall(
       (c) =>
         c.method === "sendMessage" && c.payload.chat_id === 3004 && String(c.payload.text).startsWith("😔"),
@@ -84,16 +74,7 @@ describe("the running bot when Telegram answers with errors", () => {
   it("survives a user who blocked the bot (403) and serves the next one", async () => {
     const blocked = new FakeChat(api, 3005);
     api.failNext("sendMessage", { status: 403 }, 2);
-    const since = api.mark();
-    api.pushUpdate({
-      message: {
-        message_id: 1,
-        date: 0,
-        chat: { id: 3005, type: "private", first_name: "A" },
-        from: blocked.user,
-        text: "hi",
-      },
-    });
+    const since = blocked.push("hi");
     await api.waitForCall((c) => c.method === "sendMessage" && c.payload.chat_id === 3005, { since });
     const next = new FakeChat(api, 3006);
     expect((await next.send("/help")).payload.text).toContain("/profile");

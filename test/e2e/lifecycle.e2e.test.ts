@@ -77,21 +77,8 @@ describe("starting and stopping the bot process", () => {
     const bot = await startBot(api, { DATA_DIR: dataDir });
     const chat = new FakeChat(api, 4003);
     api.delayNext("sendMessage", 1500);
-    const since = api.mark();
-    const reply = chat.nextReply(since);
-    api.pushUpdate({
-      message: {
-        message_id: 1,
-        date: 0,
-        chat: { id: 4003, type: "private", first_name: "A" },
-        from: chat.user,
-        text: "/help",
-        entities: [{ type: "bot_command", offset: 0, length: 5 }],
-      },
-    });
-    await reply; // the bot is now waiting for Telegram to answer its sendMessage
-    const stopped = bot.stop();
-    expect(await stopped).toBe(0);
+    await chat.nextReply(chat.push("/help")); // the bot is now waiting for Telegram to answer its sendMessage
+    expect(await bot.stop()).toBe(0);
     expect(bot.output()).toContain("stopped cleanly");
     expect(api.unconfirmedUpdates).toBe(0);
 

@@ -28,7 +28,6 @@ type Outcome =
   | { ok: true; view: DraftView }
   | { ok: false; error: "answer"; detail: AnswerProblem }
   | { ok: false; error: "attachment"; problem: string }
-  | { ok: false; error: "incomplete"; missing: string[] }
   | { ok: false; error: "gone" };
 
 /**
@@ -140,13 +139,11 @@ export async function submissionFormConversation(
             reply_markup: new InlineKeyboard().text(answer.t("form-done-button"), FORM.done),
           },
         );
+      } else if (added.error === "attachment") {
+        const limits = { max: MAX_ATTACHMENTS, mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 };
+        await answer.reply(answer.t(`form-file-${added.problem}`, limits));
       } else {
-        await answer.reply(
-          answer.t(
-            `form-file-${added.ok === false && added.error === "attachment" ? added.problem : "type"}`,
-            { max: MAX_ATTACHMENTS, mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 },
-          ),
-        );
+        return answer.reply(answer.t("form-gone"));
       }
       continue;
     } else if (step.kind === "choice" || step.kind === "campaign") {

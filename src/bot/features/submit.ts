@@ -1,6 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { SubmissionKind } from "../../db/types.js";
-import { formatDateTime } from "../../shared/time.js";
 import { NotRegisteredError, SubmissionNotFoundError } from "../../submissions/errors.js";
 import type { DraftView } from "../../submissions/submissions.service.js";
 import type { Context } from "../context.js";
@@ -89,7 +88,7 @@ private_.command("drafts", async (ctx) => {
       )
       .row();
   }
-  await ctx.reply(ctx.t("drafts-list", { updated: formatDateTime(ctx.config.timezone, new Date()) }), {
+  await ctx.reply(ctx.t("drafts-list"), {
     reply_markup: keyboard,
   });
 });
