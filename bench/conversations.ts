@@ -8,6 +8,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { Bot } from "grammy";
 import type { Update } from "grammy/types";
@@ -114,6 +115,18 @@ async function drive(
   return { wallMs: performance.now() - started, updates: all.length, all, byLabel };
 }
 
+/** Busy and total CPU time of the whole machine (all processes, PostgreSQL's included) from /proc/stat, in ticks. */
+function machineCpu(since?: { busy: number; total: number }): { busy: number; total: number } {
+  const fields = (readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "")
+    .trim()
+    .split(/\s+/)
+    .slice(1)
+    .map(Number);
+  const total = fields.reduce((a, b) => a + b, 0);
+  const busy = total - (fields[3] ?? 0) - (fields[4] ?? 0); // minus idle and iowait
+  return since ? { busy: busy - since.busy, total: total - since.total } : { busy, total };
+}
+
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
@@ -162,7 +175,11 @@ const bot = createBot(
   },
 );
 await bot.init();
+const machineBefore = machineCpu();
+const botBefore = process.cpuUsage();
 const form = await drive((u) => bot.handleUpdate(u), chatIds, FORM);
+const botCpu = process.cpuUsage(botBefore);
+const machine = machineCpu(machineBefore);
 const submitted = await database.db
   .selectFrom("submissions")
   .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -219,6 +236,18 @@ for (const [name, t] of [
 }
 console.log(`| pgbench -N, 10 clients (reference) | — | ${tps.toFixed(0)} tps | — | — |`);
 console.log(`\nbot updates/s as a share of pgbench tps: ${(rate(form) / tps).toFixed(2)} (target ≥ 0.6)`);
+console.log(
+  `bot process CPU per update: ${((botCpu.user + botCpu.system) / 1000 / form.updates).toFixed(2)} ms ` +
+    `(user ${(botCpu.user / 1000 / form.updates).toFixed(2)}, system ${(botCpu.system / 1000 / form.updates).toFixed(2)}); ` +
+    `machine busy during the form run: ${((machine.busy / machine.total) * 100).toFixed(0)}% of ${availableParallelism()} cores`,
+);
+// Everything busy that is not this process is, during the run, PostgreSQL: its CPU cost of one update.
+const cores = availableParallelism();
+const machineCpuMs = (machine.busy / machine.total) * cores * form.wallMs;
+const otherMs = (machineCpuMs - (botCpu.user + botCpu.system) / 1000) / form.updates;
+console.log(
+  `other processes (PostgreSQL) CPU per update: ${otherMs.toFixed(2)} ms; pgbench: ${((cores * 1000) / tps).toFixed(2)} ms of machine CPU per transaction`,
+);
 console.log(`p50 handling of the first form step (${FIRST_STEP}): ${first.toFixed(1)} ms`);
 console.log(
   `p50 handling of the last form step (${LAST_STEP}): ${last.toFixed(1)} ms — ratio ${(last / first).toFixed(2)} (target ≤ 2)`,

@@ -41,7 +41,10 @@ export async function submissionFormConversation(
   draftId: number,
 ) {
   const top = conversation.checkpoint();
-  const loaded = await run(conversation, (o, userId) => o.services.submissions.view(userId, draftId));
+  const loaded = await run(conversation, (o, userId) => {
+    const saved = savedThisUpdate.get(o);
+    return saved?.id === draftId ? Promise.resolve(saved) : o.services.submissions.view(userId, draftId);
+  });
   if (!loaded.ok) return ctx.reply(ctx.t("form-gone"));
   const view = loaded.view;
 
@@ -214,6 +217,13 @@ async function notifyUnitHeads(outer: Context, submissionId: number, code: strin
   }
 }
 
+/**
+ * The draft as the last service call of this update left it. After a saved step the conversation rewinds and
+ * starts over within the same update; it takes the draft from here instead of reading it again (one query less
+ * per step). Keyed by the update's outer context, so nothing outlives the update.
+ */
+const savedThisUpdate = new WeakMap<Context, DraftView>();
+
 /** Runs a service call on the outer context for the current user, turning domain errors into plain outcomes. */
 async function run(
   conversation: AppConversation,
@@ -221,7 +231,9 @@ async function run(
 ): Promise<Outcome> {
   return conversation.external(async (outer): Promise<Outcome> => {
     try {
-      return { ok: true, view: await task(outer, requireUser(outer)) };
+      const view = await task(outer, requireUser(outer));
+      savedThisUpdate.set(outer, view);
+      return { ok: true, view };
     } catch (error) {
       if (error instanceof InvalidAnswerError) return { ok: false, error: "answer", detail: error.detail };
       if (error instanceof AttachmentRefusedError)
