@@ -297,3 +297,41 @@ nomination-campaign-ask = Which campaign that is taking submissions is this nomi
 form-campaign-option = { $title } — due { $deadline }
 form-campaign-none = 🚫 Not for a campaign
 form-campaign-closed = ⛔ The campaign you chose no longer takes submissions. Please choose again (or no campaign).
+
+## Campaign announcements and reminders
+time-left-days = { $n } days
+time-left-hours = { $n } hours
+time-left-minutes = { $n } minutes
+campaign-start-initiative = 📝 Submit an initiative
+campaign-start-nomination = 🏅 Send a nomination
+campaign-announcement =
+    📣 <b>{ $title }</b>
+
+    { $description }
+
+    📅 Submissions: { $opens } – { $deadline }
+    📂 Accepted: { $accepts }
+    ⏳ { $left } left.
+campaign-reminder =
+    ⏰ <b>Deadline reminder</b>
+    <b>{ $title }</b> takes submissions until { $deadline } — { $left } left.
+    You have not submitted to this campaign yet.
+campaign-reminder-draft =
+    ⏰ <b>Deadline reminder</b>
+    You have an unfinished draft for <b>{ $title }</b> — { $left } left (deadline { $deadline }).
+campaign-extended =
+    🗓 <b>Deadline extended</b>
+    <b>{ $title }</b> now takes submissions until { $deadline } (was { $previous }).
+
+## Broadcast progress
+broadcast-kind-announcement = Announcement
+broadcast-kind-reminder = Reminder
+broadcast-kind-deadline-extended = Extension
+broadcast-status-pending = waiting
+broadcast-status-sending = sending
+broadcast-status-done = done
+broadcast-status-cancelled = cancelled
+broadcast-progress =
+    #{ $id } { $kind } — { $campaign } ({ $status })
+    ✅ { $sent } sent · ⏳ { $pending } pending · ⚠️ { $failed } failed · 🚫 { $blocked } blocked the bot (of { $total })
+broadcast-finished = 📬 <b>A broadcast has finished</b>

@@ -297,3 +297,41 @@ nomination-campaign-ask = Hồ sơ đề cử này nộp cho phong trào (đợt
 form-campaign-option = { $title } — hạn { $deadline }
 form-campaign-none = 🚫 Không thuộc phong trào nào
 form-campaign-closed = ⛔ Phong trào đã chọn đã hết hạn nhận hồ sơ. Vui lòng chọn lại phong trào (hoặc không thuộc phong trào nào).
+
+## Thông báo phong trào và nhắc hạn
+time-left-days = { $n } ngày
+time-left-hours = { $n } giờ
+time-left-minutes = { $n } phút
+campaign-start-initiative = 📝 Nộp sáng kiến
+campaign-start-nomination = 🏅 Gửi đề cử
+campaign-announcement =
+    📣 <b>{ $title }</b>
+
+    { $description }
+
+    📅 Nhận hồ sơ: { $opens } – { $deadline }
+    📂 Loại hồ sơ: { $accepts }
+    ⏳ Còn { $left }.
+campaign-reminder =
+    ⏰ <b>Nhắc hạn nộp hồ sơ</b>
+    Phong trào <b>{ $title }</b> nhận hồ sơ đến { $deadline } — còn { $left }.
+    Thầy/cô chưa nộp hồ sơ cho phong trào này.
+campaign-reminder-draft =
+    ⏰ <b>Nhắc hạn nộp hồ sơ</b>
+    Thầy/cô có một bản nháp chưa hoàn thành cho phong trào <b>{ $title }</b> — còn { $left } (hạn chót { $deadline }).
+campaign-extended =
+    🗓 <b>Gia hạn nộp hồ sơ</b>
+    Phong trào <b>{ $title }</b> được gia hạn đến { $deadline } (hạn cũ: { $previous }).
+
+## Tiến độ gửi thông báo
+broadcast-kind-announcement = Thông báo
+broadcast-kind-reminder = Nhắc hạn
+broadcast-kind-deadline-extended = Gia hạn
+broadcast-status-pending = chờ gửi
+broadcast-status-sending = đang gửi
+broadcast-status-done = đã xong
+broadcast-status-cancelled = đã hủy
+broadcast-progress =
+    #{ $id } { $kind } — { $campaign } ({ $status })
+    ✅ { $sent } đã gửi · ⏳ { $pending } chờ · ⚠️ { $failed } lỗi · 🚫 { $blocked } đã chặn bot (tổng { $total })
+broadcast-finished = 📬 <b>Đã gửi xong một đợt thông báo</b>

@@ -1,6 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { Api } from "grammy";
 import { sql } from "kysely";
+import { type BroadcastSender, startBroadcastSender } from "./broadcasts/broadcast-sender.js";
+import { campaignMessageRenderer } from "./bot/broadcast-messages.js";
+import { broadcastSummaryReporter } from "./bot/broadcast-summary.js";
 import { type AppBot, createBot } from "./bot/index.js";
 import { type Launched, launchPolling, launchWebhook } from "./bot/launch.js";
 import type { Config } from "./config.js";
@@ -22,8 +26,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   const database = await createDatabase(databaseTarget(config));
   let launched: Launched | undefined;
   let scheduler: Scheduler | undefined;
+  let sender: BroadcastSender | undefined;
   const shutdown = async () => {
     await launched?.stop();
+    await sender?.stop();
     await scheduler?.stop();
     await database.close();
   };
@@ -42,6 +48,19 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
 
     const instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     scheduler = startScheduler({ db: database.db, config, logger }, instance);
+    sender = startBroadcastSender(
+      {
+        db: database.db,
+        dialect: database.dialect,
+        // Without the bot's auto-retry: the sender waits out a 429 for every message at once.
+        api: new Api(config.botToken, config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : undefined),
+        logger,
+        botId: bot.botInfo.id,
+        render: campaignMessageRenderer(bot.i18n, config.timezone, config.defaultLocale),
+        onFinished: broadcastSummaryReporter(bot, services, config),
+      },
+      { rate: config.broadcastRate, paid: config.broadcastPaid },
+    );
     launched =
       config.botMode === "webhook"
         ? await launchWebhook(bot, config, logger, async () => {

@@ -87,6 +87,16 @@ const schema = z.object({
     .min(1, "must be at least 1")
     .max(24, "must be at most 24")
     .default(3),
+  BROADCAST_RATE: z.coerce
+    .number({ error: "must be a number of messages per second" })
+    .int("must be a whole number of messages per second")
+    .min(1, "must be at least 1")
+    .max(1000, "must be at most 1000 (Telegram's limit with paid broadcasts)")
+    .default(25),
+  BROADCAST_PAID: z
+    .enum(["true", "false", "1", "0", ""], { error: "must be true or false" })
+    .default("false")
+    .transform((v) => v === "true" || v === "1"),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: "must be one of fatal, error, warn, info, debug, trace, silent",
@@ -100,6 +110,15 @@ function webhookProblems(env: NodeJS.ProcessEnv): string[] {
   return (["WEBHOOK_URL", "WEBHOOK_SECRET"] as const)
     .filter((name) => !env[name]?.trim())
     .map((name) => `${name}: required when BOT_MODE=webhook`);
+}
+
+/** Above about 30/s Telegram answers 429 unless paid broadcasts are on. */
+function broadcastProblems(env: NodeJS.ProcessEnv): string[] {
+  const rate = Number(env.BROADCAST_RATE ?? 25);
+  const paid = ["true", "1"].includes(env.BROADCAST_PAID?.trim() ?? "");
+  return rate > 30 && !paid
+    ? ["BROADCAST_RATE: above 30 messages per second needs BROADCAST_PAID=true (Telegram's paid broadcasts)"]
+    : [];
 }
 
 export type Config = {
@@ -118,6 +137,10 @@ export type Config = {
   minAuthorShare: number;
   /** Months from receipt by which a decision on a submission is due. */
   decisionDueMonths: number;
+  /** Broadcast messages per second (Telegram allows about 30 without paid broadcasts). */
+  broadcastRate: number;
+  /** Send broadcasts with allow_paid_broadcast (Telegram Stars), for rates up to 1000/s. */
+  broadcastPaid: boolean;
   logLevel: string;
 };
 
@@ -134,6 +157,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems = [
     ...(parsed.error?.issues.map((i) => `${i.path.join(".") || "environment"}: ${i.message}`) ?? []),
     ...webhookProblems(env),
+    ...broadcastProblems(env),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const c = parsed.data;
@@ -151,6 +175,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: c.PORT,
     minAuthorShare: c.MIN_AUTHOR_SHARE,
     decisionDueMonths: c.DECISION_DUE_MONTHS,
+    broadcastRate: c.BROADCAST_RATE,
+    broadcastPaid: c.BROADCAST_PAID,
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -1,4 +1,6 @@
 import type { Kysely } from "kysely";
+import { BroadcastsService } from "./broadcasts/broadcasts.service.js";
+import { CampaignsService } from "./campaigns/campaigns.service.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/types.js";
 import { SubmissionsService } from "./submissions/submissions.service.js";
@@ -10,6 +12,8 @@ export interface Services {
   users: UsersService;
   units: UnitsService;
   submissions: SubmissionsService;
+  campaigns: CampaignsService;
+  broadcasts: BroadcastsService;
 }
 
 export function createServices(db: Kysely<Database>, config: Config): Services {
@@ -21,5 +25,7 @@ export function createServices(db: Kysely<Database>, config: Config): Services {
       minShare: config.minAuthorShare,
       decisionDueMonths: config.decisionDueMonths,
     }),
+    campaigns: new CampaignsService(db, config.timezone),
+    broadcasts: new BroadcastsService(db),
   };
 }

@@ -1,5 +1,6 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations } from "@grammyjs/conversations";
+import type { I18n } from "@grammyjs/i18n";
 import { sequentialize } from "@grammyjs/runner";
 import { Bot, type BotConfig, type Context as GrammyContext } from "grammy";
 import type { Kysely } from "kysely";
@@ -32,7 +33,11 @@ export interface BotDeps {
   services: Services;
 }
 
-export type AppBot = Bot<Context> & { setCommandMenus(): Promise<void> };
+export type AppBot = Bot<Context> & {
+  setCommandMenus(): Promise<void>;
+  /** The bot's translations, for messages sent outside an update (broadcasts, summaries). */
+  i18n: I18n<Context>;
+};
 
 export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Context> = {}): AppBot {
   const bot = new Bot<Context>(config.botToken, {
@@ -114,5 +119,6 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
 
   return Object.assign(bot, {
     setCommandMenus: () => setCommandMenus(bot.api, i18n, config.defaultLocale, deps.logger),
+    i18n,
   });
 }

@@ -26,6 +26,9 @@ export type SubmissionStatus =
 export type Scope = "unit" | "province" | "nation";
 export type CampaignStatus = "draft" | "scheduled" | "open" | "closed";
 export type DeliveryStatus = "pending" | "sent" | "failed" | "blocked";
+export type BroadcastKind = "announcement" | "reminder" | "deadline-extended";
+/** "draft": the recipient holds an unfinished draft for the campaign. */
+export type DeliveryVariant = "draft";
 
 export interface UnitTable {
   id: Generated<number>;
@@ -85,9 +88,13 @@ export interface CampaignTable {
   opens_at: Timestamp;
   deadline_at: Timestamp;
   announce_at: Timestamp | null;
-  /** Minutes before the deadline at which to remind. */
-  reminder_offsets: JsonWithDefault<number[]>;
+  /** When to remind before the deadline: "7d", "12h", or "morning" (07:00 on the deadline's day). */
+  reminder_offsets: JsonWithDefault<string[]>;
   status: Generated<CampaignStatus>;
+  /** Set when an administrator closed the campaign before its deadline. */
+  closed_at: Date | null;
+  /** When the deadline was last extended: reminders due before then are not sent. */
+  deadline_changed_at: Date | null;
   created_by: number | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;
@@ -162,7 +169,7 @@ export interface SubmissionEventTable {
 export interface BroadcastTable {
   id: Generated<number>;
   campaign_id: number | null;
-  kind: string;
+  kind: BroadcastKind;
   /** Makes enqueueing idempotent: a tick that runs twice finds the key taken. */
   dedupe_key: string;
   payload: JsonWithDefault<Record<string, unknown>>;
@@ -170,6 +177,10 @@ export interface BroadcastTable {
   created_by: number | null;
   created_at: CreatedAt;
   finished_at: Date | null;
+  /** Recipients fixed at enqueue time. */
+  total: Generated<number>;
+  /** When the creator was sent the summary of a finished broadcast (once). */
+  summary_sent_at: Date | null;
 }
 
 export interface BroadcastDeliveryTable {
@@ -184,6 +195,7 @@ export interface BroadcastDeliveryTable {
   telegram_message_id: number | null;
   error: string | null;
   sent_at: Date | null;
+  variant: DeliveryVariant | null;
 }
 
 export interface ConversationStateTable {
@@ -220,3 +232,5 @@ export type User = Selectable<UserTable>;
 export type NewUser = Insertable<UserTable>;
 export type UserUpdate = Updateable<UserTable>;
 export type Unit = Selectable<UnitTable>;
+export type Campaign = Selectable<CampaignTable>;
+export type Broadcast = Selectable<BroadcastTable>;

@@ -1,10 +1,14 @@
 import cron, { type ScheduledTask } from "node-cron";
 import { postgresRunCoordinator } from "../cron/run-coordinator.js";
+import { campaignTickJob } from "./campaign-tick.job.js";
 import { housekeeping } from "./housekeeping.js";
 import type { Job, JobDeps } from "./job.js";
 
 /** The whole schedule, in one place. */
-export const JOBS: readonly Job[] = [{ name: "housekeeping", cron: "17 3 * * *", run: housekeeping }];
+export const JOBS: readonly Job[] = [
+  { name: "campaign-tick", cron: "* * * * *", run: campaignTickJob },
+  { name: "housekeeping", cron: "17 3 * * *", run: housekeeping },
+];
 
 export interface Scheduler {
   stop(): Promise<void>;

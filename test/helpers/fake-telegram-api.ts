@@ -41,6 +41,7 @@ export class FakeTelegramApi {
   private readonly updateWaiters = new Set<() => void>();
   private readonly callWaiters = new Set<() => void>();
   private readonly faults: PendingFault[] = [];
+  private readonly chatFaults = new Map<number, Fault>();
   private readonly delays: { method: string; ms: number; remaining: number }[] = [];
   private readonly messageIds = new Map<number, number>();
   private readonly started = Date.now();
@@ -85,6 +86,11 @@ export class FakeTelegramApi {
   /** The next `times` calls of `method` ("*" for any but getUpdates) fail with `fault`. */
   failNext(method: string, fault: Fault, times = 1): void {
     this.faults.push({ method, fault, remaining: times });
+  }
+
+  /** Every later call addressed to this chat fails with `fault` (e.g. a user who blocked the bot). */
+  failChat(chatId: number, fault: Fault): void {
+    this.chatFaults.set(chatId, fault);
   }
 
   /** The next `times` calls of `method` are answered only after `ms` milliseconds. */
@@ -152,7 +158,7 @@ export class FakeTelegramApi {
     const delay = this.take(this.delays, method);
     if (delay) await new Promise((r) => setTimeout(r, delay.ms));
 
-    const fault = this.take(this.faults, method)?.fault;
+    const fault = this.take(this.faults, method)?.fault ?? this.chatFaults.get(Number(payload.chat_id));
     if (fault) {
       send(res, fault.status, faultBody(fault));
       return;

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll } from "vitest";
 import { createDatabase, type DatabaseHandle, type DialectName } from "../../src/db/create-database.js";
@@ -78,4 +79,12 @@ export function useTestDatabase(dialect: DialectName): TestDatabase {
     await handle?.close();
   });
   return holder;
+}
+
+/** Empties every application table (for suites whose tests each need a clean slate in the shared database). */
+export async function truncateAll(db: TestDatabase["db"]): Promise<void> {
+  const { rows } = await sql<{ tablename: string }>`
+    select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%'`.execute(db);
+  const tables = rows.map((r) => `"${r.tablename}"`).join(", ");
+  await sql.raw(`truncate ${tables} restart identity cascade`).execute(db);
 }

@@ -1,0 +1,106 @@
+import type { I18n } from "@grammyjs/i18n";
+import { InlineKeyboard } from "grammy";
+import type { BroadcastForRender, OutgoingMessage, RenderDelivery } from "../broadcasts/broadcast-sender.js";
+import type { BroadcastProgress, ClaimedDelivery } from "../broadcasts/broadcasts.repository.js";
+import type { Locale } from "../config.js";
+import type { Campaign } from "../db/types.js";
+import { escapeHtml } from "../shared/text.js";
+import { formatDateTime } from "../shared/time.js";
+import type { Context } from "./context.js";
+import { negotiateLocale } from "./i18n.js";
+
+export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** "3 ngày", "5 giờ", "40 phút": the time left, computed when the message is sent. */
+export function timeLeft(t: Translate, ms: number): string {
+  if (ms >= 2 * DAY) return t("time-left-days", { n: Math.floor(ms / DAY) });
+  if (ms >= HOUR) return t("time-left-hours", { n: Math.floor(ms / HOUR) });
+  return t("time-left-minutes", { n: Math.max(1, Math.ceil(ms / 60_000)) });
+}
+
+/** Buttons that start (or continue) the matching submission, linked to the campaign. */
+export function campaignButtons(t: Translate, c: Campaign): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  if (c.accepts_initiatives) keyboard.text(t("campaign-start-initiative"), `camp:go:${c.id}:initiative`).row();
+  if (c.accepts_nominations) keyboard.text(t("campaign-start-nomination"), `camp:go:${c.id}:nomination`).row();
+  return keyboard;
+}
+
+/** The announcement exactly as recipients get it (administrators preview it with this too). */
+export function announcementText(t: Translate, c: Campaign, timezone: string, now: Date): string {
+  const accepts = [
+    ...(c.accepts_initiatives ? [t("kind-initiative")] : []),
+    ...(c.accepts_nominations ? [t("kind-nomination")] : []),
+  ].join(", ");
+  return t("campaign-announcement", {
+    title: escapeHtml(c.title),
+    description: c.description,
+    opens: formatDateTime(timezone, c.opens_at),
+    deadline: formatDateTime(timezone, c.deadline_at),
+    accepts,
+    left: timeLeft(t, c.deadline_at.getTime() - now.getTime()),
+  });
+}
+
+export function campaignMessageRenderer(
+  i18n: I18n<Context>,
+  timezone: string,
+  defaultLocale: Locale,
+  clock: () => Date = () => new Date(),
+): RenderDelivery {
+  return (d: ClaimedDelivery, { broadcast, campaign }: BroadcastForRender): OutgoingMessage | undefined => {
+    if (!campaign) return undefined;
+    const t: Translate = i18n.fluent.withLocale(negotiateLocale(d.locale, undefined, defaultLocale));
+    const now = clock();
+    const payload = broadcast.payload as { deadline?: string; previousDeadline?: string };
+    // Late in the queue (a long outage): a campaign past its deadline is no longer worth a message.
+    if (campaign.deadline_at.getTime() <= now.getTime() || campaign.status === "closed") return undefined;
+    switch (broadcast.kind) {
+      case "announcement":
+        return {
+          text: announcementText(t, campaign, timezone, now),
+          reply_markup: campaignButtons(t, campaign),
+        };
+      case "reminder": {
+        const deadline = new Date(payload.deadline ?? campaign.deadline_at);
+        return {
+          text: t(d.variant === "draft" ? "campaign-reminder-draft" : "campaign-reminder", {
+            title: escapeHtml(campaign.title),
+            deadline: formatDateTime(timezone, deadline),
+            left: timeLeft(t, deadline.getTime() - now.getTime()),
+          }),
+          reply_markup: campaignButtons(t, campaign),
+        };
+      }
+      case "deadline-extended":
+        return {
+          text: t("campaign-extended", {
+            title: escapeHtml(campaign.title),
+            deadline: formatDateTime(timezone, new Date(payload.deadline ?? campaign.deadline_at)),
+            previous: formatDateTime(timezone, new Date(payload.previousDeadline ?? campaign.deadline_at)),
+          }),
+          reply_markup: campaignButtons(t, campaign),
+        };
+      default:
+        return undefined;
+    }
+  };
+}
+
+/** One broadcast's progress, as /broadcasts lists it and the creator's summary says it. */
+export function progressText(t: Translate, p: BroadcastProgress): string {
+  return t("broadcast-progress", {
+    id: p.id,
+    kind: t(`broadcast-kind-${p.kind}`),
+    campaign: escapeHtml(p.campaign_title ?? "—"),
+    status: t(`broadcast-status-${p.status}`),
+    total: p.total,
+    sent: p.sent,
+    pending: p.pending,
+    failed: p.failed,
+    blocked: p.blocked,
+  });
+}

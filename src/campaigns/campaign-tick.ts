@@ -1,0 +1,54 @@
+import type { Kysely } from "kysely";
+import { enqueueCampaignBroadcast } from "../broadcasts/broadcasts.repository.js";
+import type { Database } from "../db/types.js";
+import { announceTime } from "./campaign-input.js";
+import { applyCampaignClock, findLiveCampaigns } from "./campaigns.repository.js";
+import { dueReminder } from "./reminder-schedule.js";
+
+export interface TickReport {
+  opened: number;
+  closed: number;
+  /** Broadcasts enqueued by this pass, with their recipient counts. */
+  enqueued: { campaignId: number; kind: string; key: string; recipients: number }[];
+}
+
+/**
+ * One pass of the campaign clock at `now`: opens and closes campaigns, then enqueues the announcements and the
+ * reminders that are due. Every broadcast has a key naming what it is for, so a pass that runs twice (two
+ * instances, a retried cron fire, an operator's manual tick) enqueues nothing twice.
+ */
+export async function campaignTick(db: Kysely<Database>, timezone: string, now: Date): Promise<TickReport> {
+  const { opened, closed } = await applyCampaignClock(db, now);
+  const enqueued: TickReport["enqueued"] = [];
+  for (const campaign of await findLiveCampaigns(db, now)) {
+    const announced = announceTime(campaign);
+    if (announced.getTime() > now.getTime()) continue;
+    const announcement = `announce:${campaign.id}`;
+    const a = await enqueueCampaignBroadcast(db, {
+      campaign,
+      kind: "announcement",
+      dedupeKey: announcement,
+      payload: {},
+      onlyWithoutSubmission: false,
+    });
+    if (a) enqueued.push({ campaignId: campaign.id, kind: "announcement", key: announcement, recipients: a.total });
+
+    // Reminders only once submissions are taken, and none planned before the announcement or the last extension.
+    if (campaign.opens_at.getTime() > now.getTime()) continue;
+    const notBefore = new Date(
+      Math.max(announced.getTime(), campaign.deadline_changed_at?.getTime() ?? 0, campaign.opens_at.getTime()),
+    );
+    const due = dueReminder(campaign.reminder_offsets, campaign.deadline_at, timezone, now, notBefore);
+    if (!due) continue;
+    const key = `reminder:${campaign.id}:${campaign.deadline_at.toISOString()}:${due.spec}`;
+    const r = await enqueueCampaignBroadcast(db, {
+      campaign,
+      kind: "reminder",
+      dedupeKey: key,
+      payload: { spec: due.spec, deadline: campaign.deadline_at.toISOString() },
+      onlyWithoutSubmission: true,
+    });
+    if (r) enqueued.push({ campaignId: campaign.id, kind: "reminder", key, recipients: r.total });
+  }
+  return { opened, closed, enqueued };
+}
