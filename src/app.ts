@@ -2,11 +2,11 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { Api } from "grammy";
 import { sql } from "kysely";
-import { type BroadcastSender, startBroadcastSender } from "./broadcasts/broadcast-sender.js";
 import { campaignMessageRenderer } from "./bot/broadcast-messages.js";
 import { broadcastSummaryReporter } from "./bot/broadcast-summary.js";
 import { type AppBot, createBot } from "./bot/index.js";
 import { type Launched, launchPolling, launchWebhook } from "./bot/launch.js";
+import { type BroadcastSender, startBroadcastSender } from "./broadcasts/broadcast-sender.js";
 import type { Config } from "./config.js";
 import { createDatabase, type DatabaseHandle, databaseTarget } from "./db/create-database.js";
 import { migrateToLatest } from "./db/migrator.js";
@@ -53,7 +53,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
         db: database.db,
         dialect: database.dialect,
         // Without the bot's auto-retry: the sender waits out a 429 for every message at once.
-        api: new Api(config.botToken, config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : undefined),
+        api: new Api(
+          config.botToken,
+          config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : undefined,
+        ),
         logger,
         botId: bot.botInfo.id,
         render: campaignMessageRenderer(bot.i18n, config.timezone, config.defaultLocale),

@@ -24,8 +24,10 @@ export function timeLeft(t: Translate, ms: number): string {
 /** Buttons that start (or continue) the matching submission, linked to the campaign. */
 export function campaignButtons(t: Translate, c: Campaign): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  if (c.accepts_initiatives) keyboard.text(t("campaign-start-initiative"), `camp:go:${c.id}:initiative`).row();
-  if (c.accepts_nominations) keyboard.text(t("campaign-start-nomination"), `camp:go:${c.id}:nomination`).row();
+  if (c.accepts_initiatives)
+    keyboard.text(t("campaign-start-initiative"), `camp:go:${c.id}:initiative`).row();
+  if (c.accepts_nominations)
+    keyboard.text(t("campaign-start-nomination"), `camp:go:${c.id}:nomination`).row();
   return keyboard;
 }
 

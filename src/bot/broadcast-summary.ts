@@ -9,7 +9,9 @@ export function broadcastSummaryReporter(bot: AppBot, services: Services, config
   return async (broadcastId: number): Promise<void> => {
     const summary = await services.broadcasts.summaryToSend(broadcastId, new Date());
     if (!summary) return;
-    const t = bot.i18n.fluent.withLocale(negotiateLocale(summary.creator.locale, undefined, config.defaultLocale));
+    const t = bot.i18n.fluent.withLocale(
+      negotiateLocale(summary.creator.locale, undefined, config.defaultLocale),
+    );
     await bot.api.sendMessage(
       summary.creator.telegram_id,
       `${t("broadcast-finished")}\n${progressText(t, summary.progress)}`,

@@ -26,7 +26,10 @@ export interface BroadcastForRender {
 }
 
 /** Turns a delivery into the recipient's message (HTML), in the recipient's language; undefined: nothing to send. */
-export type RenderDelivery = (delivery: ClaimedDelivery, of: BroadcastForRender) => OutgoingMessage | undefined;
+export type RenderDelivery = (
+  delivery: ClaimedDelivery,
+  of: BroadcastForRender,
+) => OutgoingMessage | undefined;
 
 export interface SenderOptions {
   /** Messages per second across all broadcasts (BROADCAST_RATE). */
@@ -121,9 +124,11 @@ export function startBroadcastSender(deps: SenderDeps, options: SenderOptions): 
       await flush();
       for (const done of await finishCompletedBroadcasts(deps.db, new Date())) {
         log.info({ broadcastId: done.id, kind: done.kind }, "broadcast finished");
-        await deps.onFinished?.(done.id).catch((err: unknown) =>
-          log.warn({ err, broadcastId: done.id }, "could not report a finished broadcast"),
-        );
+        await deps
+          .onFinished?.(done.id)
+          .catch((err: unknown) =>
+            log.warn({ err, broadcastId: done.id }, "could not report a finished broadcast"),
+          );
       }
     };
 
@@ -198,9 +203,9 @@ export function startBroadcastSender(deps: SenderDeps, options: SenderOptions): 
     // dies, PostgreSQL drops the connection and the lock with it, and another instance takes over.
     return deps.db.connection().execute(async (conn) => {
       const key = `broadcast-sender:${deps.botId}`;
-      const got = await sql<{ ok: boolean }>`select pg_try_advisory_lock(hashtextextended(${key}, 0)) as ok`.execute(
-        conn,
-      );
+      const got = await sql<{
+        ok: boolean;
+      }>`select pg_try_advisory_lock(hashtextextended(${key}, 0)) as ok`.execute(conn);
       if (!got.rows[0]?.ok) return false;
       try {
         await work(async () => {
@@ -255,7 +260,13 @@ function classify(err: unknown, d: ClaimedDelivery, pacer: Pacer, maxAttempts: n
       const seconds = err.parameters.retry_after ?? 5;
       pacer.pause(seconds * 1000);
       // Not the recipient's fault: the attempt does not count.
-      return { id: d.id, status: "retry", nextAttemptAt: new Date(now + seconds * 1000), error, countAttempt: false };
+      return {
+        id: d.id,
+        status: "retry",
+        nextAttemptAt: new Date(now + seconds * 1000),
+        error,
+        countAttempt: false,
+      };
     }
     if (err.error_code === 403 || (err.error_code === 400 && BLOCKED.test(err.description)))
       return { id: d.id, status: "blocked", error };

@@ -95,7 +95,11 @@ export async function enqueueCampaignBroadcast(
 }
 
 /** Stops the pending deliveries of a campaign's broadcasts of this kind (e.g. reminders after an extension). */
-export async function cancelPendingBroadcasts(db: Db, campaignId: number, kind: BroadcastKind): Promise<number> {
+export async function cancelPendingBroadcasts(
+  db: Db,
+  campaignId: number,
+  kind: BroadcastKind,
+): Promise<number> {
   const result = await db
     .updateTable("broadcasts")
     .set({ status: "cancelled", finished_at: new Date() })

@@ -67,4 +67,5 @@ export function campaignProblem(input: CampaignInput, now: Date): CampaignProble
 }
 
 /** When the campaign is (or was) announced: its scheduled time ("announce now" stores the creation time). */
-export const announceTime = (c: Pick<Campaign, "announce_at" | "created_at">): Date => c.announce_at ?? c.created_at;
+export const announceTime = (c: Pick<Campaign, "announce_at" | "created_at">): Date =>
+  c.announce_at ?? c.created_at;

@@ -31,12 +31,22 @@ export async function campaignTick(db: Kysely<Database>, timezone: string, now: 
       payload: {},
       onlyWithoutSubmission: false,
     });
-    if (a) enqueued.push({ campaignId: campaign.id, kind: "announcement", key: announcement, recipients: a.total });
+    if (a)
+      enqueued.push({
+        campaignId: campaign.id,
+        kind: "announcement",
+        key: announcement,
+        recipients: a.total,
+      });
 
     // Reminders only once submissions are taken, and none planned before the announcement or the last extension.
     if (campaign.opens_at.getTime() > now.getTime()) continue;
     const notBefore = new Date(
-      Math.max(announced.getTime(), campaign.deadline_changed_at?.getTime() ?? 0, campaign.opens_at.getTime()),
+      Math.max(
+        announced.getTime(),
+        campaign.deadline_changed_at?.getTime() ?? 0,
+        campaign.opens_at.getTime(),
+      ),
     );
     const due = dueReminder(campaign.reminder_offsets, campaign.deadline_at, timezone, now, notBefore);
     if (!due) continue;

@@ -47,7 +47,11 @@ describe.each(DIALECTS)("campaign clock and audience (%s)", (dialect) => {
     await expect(
       campaigns.create(ids.admin, campaignInput(NOW, { acceptsInitiatives: false }), NOW),
     ).rejects.toBeInstanceOf(InvalidCampaignError);
-    const audit = await t.db.selectFrom("audit_log").select("action").where("action", "like", "campaign.%").execute();
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("action", "like", "campaign.%")
+      .execute();
     expect(audit).toEqual([]);
   });
 
@@ -79,7 +83,9 @@ describe.each(DIALECTS)("campaign clock and audience (%s)", (dialect) => {
     );
     expect(c.status).toBe("scheduled");
     expect((await campaignTick(t.db, TZ, at(HOUR))).enqueued).toEqual([]);
-    expect((await campaignTick(t.db, TZ, at(2 * HOUR))).enqueued.map((e) => e.kind)).toEqual(["announcement"]);
+    expect((await campaignTick(t.db, TZ, at(2 * HOUR))).enqueued.map((e) => e.kind)).toEqual([
+      "announcement",
+    ]);
     expect((await campaignTick(t.db, TZ, at(DAY))).opened).toBe(1);
     expect((await campaignTick(t.db, TZ, at(5 * DAY))).closed).toBe(1);
     const row = await t.db.selectFrom("campaigns").select("status").executeTakeFirstOrThrow();
@@ -110,7 +116,9 @@ describe.each(DIALECTS)("campaign clock and audience (%s)", (dialect) => {
     expect((await campaignTick(t.db, TZ, new Date(sevenDays.getTime() + 60_000))).enqueued).toEqual([]);
 
     const morning = await campaignTick(t.db, TZ, new Date("2026-12-02T00:00:00Z"));
-    expect(morning.enqueued.map((e) => e.key)).toEqual([`reminder:${c.id}:${deadline.toISOString()}:morning`]);
+    expect(morning.enqueued.map((e) => e.key)).toEqual([
+      `reminder:${c.id}:${deadline.toISOString()}:morning`,
+    ]);
   });
 
   it("on an extension cancels queued reminders, tells the audience the new date and re-plans", async () => {
@@ -122,7 +130,9 @@ describe.each(DIALECTS)("campaign clock and audience (%s)", (dialect) => {
     await campaignTick(t.db, TZ, whenDue);
 
     const later = new Date("2026-12-09T10:00:00Z");
-    await expect(campaigns.extendDeadline(ids.a1, c.id, later, whenDue)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(campaigns.extendDeadline(ids.a1, c.id, later, whenDue)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     await expect(campaigns.extendDeadline(ids.admin, c.id, deadline, whenDue)).rejects.toMatchObject({
       problem: "not-later",
     });
@@ -140,7 +150,11 @@ describe.each(DIALECTS)("campaign clock and audience (%s)", (dialect) => {
     expect((await campaignTick(t.db, TZ, new Date(extendedAt.getTime() + 60_000))).enqueued).toEqual([]);
     const next = await campaignTick(t.db, TZ, new Date("2026-12-02T10:00:00Z"));
     expect(next.enqueued.map((e) => e.key)).toEqual([`reminder:${c.id}:${later.toISOString()}:7d`]);
-    const audit = await t.db.selectFrom("audit_log").select("action").where("action", "like", "campaign.%").execute();
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("action", "like", "campaign.%")
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(["campaign.created", "campaign.deadline-extended"]);
   });
 

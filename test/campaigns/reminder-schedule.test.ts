@@ -21,7 +21,9 @@ describe("reminder times", () => {
     const deadline = new Date("2027-02-28T18:00:00Z");
     expect(reminderTime("morning", deadline, VN)).toBeUndefined();
     // 16:59 on 1 March local: morning is 07:00 on 1 March local.
-    expect(iso(reminderTime("morning", new Date("2027-03-01T09:59:00Z"), VN))).toBe("2027-03-01T00:00:00.000Z");
+    expect(iso(reminderTime("morning", new Date("2027-03-01T09:59:00Z"), VN))).toBe(
+      "2027-03-01T00:00:00.000Z",
+    );
   });
 
   it("keeps the wall-clock time across a daylight-saving change", () => {
@@ -45,7 +47,9 @@ describe("reminder times", () => {
     expect(dueReminder(specs, deadline, VN, new Date("2026-11-25T10:00:00Z"), announced)?.spec).toBe("7d");
     // The bot was down from 24 November to 30 November: the 3-day reminder, not the 7-day one.
     expect(dueReminder(specs, deadline, VN, new Date("2026-11-30T08:00:00Z"), announced)?.spec).toBe("3d");
-    expect(dueReminder(specs, deadline, VN, new Date("2026-12-02T00:30:00Z"), announced)?.spec).toBe("morning");
+    expect(dueReminder(specs, deadline, VN, new Date("2026-12-02T00:30:00Z"), announced)?.spec).toBe(
+      "morning",
+    );
     expect(dueReminder(specs, deadline, VN, deadline, announced)).toBeUndefined();
     // Announced on 30 November: the 7- and 3-day reminders belong to before it.
     const late = new Date("2026-11-30T12:00:00Z");

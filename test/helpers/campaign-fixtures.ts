@@ -11,19 +11,21 @@ export const DAY = 24 * HOUR;
 export async function seedUnits(db: Kysely<Database>) {
   const rows = await db
     .insertInto("units")
-    .values([
-      ["U1", "THPT Lê Lợi", "Cụm 1", "Khối THPT"],
-      ["U2", "THCS Kim Đồng", "Cụm 1", "Khối THCS"],
-      ["U3", "THPT Trần Phú", "Cụm 2", "Khối THPT"],
-    ].map(([code, name, cluster, block]) => ({
-      code: code as string,
-      name: name as string,
-      search_name: (name as string).toLowerCase(),
-      district: "Huyện A",
-      school_level: "THPT",
-      cluster: cluster as string,
-      block: block as string,
-    })))
+    .values(
+      [
+        ["U1", "THPT Lê Lợi", "Cụm 1", "Khối THPT"],
+        ["U2", "THCS Kim Đồng", "Cụm 1", "Khối THCS"],
+        ["U3", "THPT Trần Phú", "Cụm 2", "Khối THPT"],
+      ].map(([code, name, cluster, block]) => ({
+        code: code as string,
+        name: name as string,
+        search_name: (name as string).toLowerCase(),
+        district: "Huyện A",
+        school_level: "THPT",
+        cluster: cluster as string,
+        block: block as string,
+      })),
+    )
     .returning(["id", "code"])
     .execute();
   const id = (code: string) => rows.find((r) => r.code === code)?.id as number;

@@ -84,7 +84,9 @@ export function useTestDatabase(dialect: DialectName): TestDatabase {
 /** Empties every application table (for suites whose tests each need a clean slate in the shared database). */
 export async function truncateAll(db: TestDatabase["db"]): Promise<void> {
   const { rows } = await sql<{ tablename: string }>`
-    select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%'`.execute(db);
+    select tablename from pg_tables where schemaname = 'public' and tablename not like 'kysely_%'`.execute(
+    db,
+  );
   const tables = rows.map((r) => `"${r.tablename}"`).join(", ");
   await sql.raw(`truncate ${tables} restart identity cascade`).execute(db);
 }
