@@ -33,10 +33,17 @@ help-text =
     /submit — submit an initiative or a nomination
     /my — your submissions and their status
     /drafts — unfinished drafts
+    /campaigns — campaigns taking submissions from your unit
     /profile — view and edit your profile (full name, unit)
     /language — change the language (Tiếng Việt / English)
     /cancel — stop what you are doing; nothing you entered is lost
     /help — show this list again
+help-admin =
+    <b>Administration:</b>
+    /campaigns — manage campaigns (extend, close early, preview)
+    /newcampaign — create a campaign
+    /broadcasts — progress of announcements and reminders
+    /roles — roles
 help-in-conversation = You are in the middle of something. Answer the question above to go on, or send /cancel to stop.
 
 ## Language
@@ -335,3 +342,124 @@ broadcast-progress =
     #{ $id } { $kind } — { $campaign } ({ $status })
     ✅ { $sent } sent · ⏳ { $pending } pending · ⚠️ { $failed } failed · 🚫 { $blocked } blocked the bot (of { $total })
 broadcast-finished = 📬 <b>A broadcast has finished</b>
+
+## Campaigns
+command-campaigns = Campaigns taking submissions
+not-allowed = ⛔ You are not allowed to do this.
+campaign-status-draft = draft
+campaign-status-scheduled = not open yet
+campaign-status-open = taking submissions
+campaign-status-closed = closed
+campaigns-open-title = 📣 <b>Campaigns taking submissions from your unit</b>
+campaigns-open-item = <b>{ $title }</b>
+    Deadline: { $deadline } ({ $left } left)
+campaigns-open-none = No campaign is taking submissions from your unit right now. You can still submit outside a campaign with /submit.
+campaign-not-open = ⛔ This campaign is past its deadline or does not take this kind of submission from your unit. Send /campaigns to see the campaigns taking submissions.
+campaigns-admin-title = 🗂 <b>Manage campaigns</b> (newest first)
+campaigns-admin-none = No campaigns yet.
+campaigns-admin-item = #{ $id } <b>{ $title }</b> — { $status }, due { $deadline }, { $received } received
+campaign-new-button = ➕ New campaign
+campaign-not-found = This campaign was not found.
+campaign-admin-details =
+    <b>#{ $id } { $title }</b>
+    Status: { $status }
+    Submissions: { $opens } – { $deadline }
+    Announced at: { $announce }
+    Audience: { $audience }
+    Reminders: { $reminders }
+campaign-audience-everyone = Everyone (all units)
+campaign-audience-units = { $n } units
+campaign-preview-button = 👁 Preview the announcement
+campaign-extend-button = 🗓 Extend
+campaign-close-button = ⛔ Close early
+campaign-close-confirm = Close <b>{ $title }</b> early? No new submissions will be taken and no more reminders sent.
+campaign-close-yes = Yes, close it
+campaign-close-no = No
+campaign-closed-done = ✅ <b>{ $title }</b> is closed.
+campaign-extend-ask = Type the <b>new deadline</b> as day/month/year hour:minute, e.g. <i>20/12/2026 17:00</i> (a date alone means 17:00).
+campaign-extend-cancelled = Stopped. The deadline is unchanged.
+campaign-extended-done = ✅ Extended to { $deadline }. The audience will be told the new date; reminders are planned again.
+campaign-create-cancelled = Stopped creating the campaign. Nothing was saved or sent.
+campaign-problem-title-empty = The title cannot be empty.
+campaign-problem-title-too-long = The title is longer than { $max } characters. Please shorten it.
+campaign-problem-description-too-long = The text is longer than { $max } characters (the announcement must fit one message). Please shorten it.
+campaign-problem-accepts-nothing = A campaign must accept at least one kind of submission.
+campaign-problem-deadline-not-after-opening = The deadline must come after the opening and after now. Please type it again.
+campaign-problem-deadline-past = The deadline has passed. Please create the campaign again with a future deadline.
+campaign-problem-announce-after-deadline = The announcement must go out before the deadline. Please type it again.
+campaign-problem-reminder-spec = I could not read the reminders. Separate them with commas: days (7d), hours (12h) or morning (7:00 on the deadline's day). E.g. <i>7d, 3d, 1d, morning</i>
+campaign-problem-not-later = The new deadline must be after the current one and after now.
+campaign-problem-closed = The campaign was closed early; it cannot be extended or closed again.
+campaign-problem-datetime = That is not a date and time. Type day/month/year hour:minute, e.g. <i>15/12/2026 17:00</i> (a date alone means 17:00).
+campaign-ask-title =
+    { $header } — <b>Campaign title</b>
+    E.g. <i>“Innovation and creativity in teaching and learning”, school year 2026–2027</i>
+campaign-ask-description =
+    { $header } — <b>Announcement text</b>
+    Type or paste the text (bold, italics and links are kept). It is sent exactly as formatted.
+campaign-ask-accepts =
+    { $header } — <b>What it accepts</b>
+    Initiatives, nominations or both?
+campaign-accepts-both = Both
+campaign-ask-audience =
+    { $header } — <b>Audience</b>
+    Everyone, or only some clusters, blocks or units?
+campaign-audience-by-clusters = By cluster
+campaign-audience-by-blocks = By block
+campaign-audience-by-units = Choose units
+campaign-audience-choose-clusters = Choose the clusters (tap to select or unselect), then tap “Done”.
+campaign-audience-choose-blocks = Choose the blocks (tap to select or unselect), then tap “Done”.
+campaign-audience-done = ✅ Done
+campaign-audience-none-chosen = Nothing is selected. Tap at least one, then “Done”.
+campaign-audience-type-unit = Type part of a unit's name (diacritics optional), e.g. <i>le loi</i>. You can add several units.
+campaign-audience-pick-unit = Tap the unit to add:
+campaign-audience-units-chosen =
+    Chosen:
+    { $list }
+    Type another unit's name to add it, or tap “Done”.
+campaign-ask-opens =
+    { $header } — <b>Submissions open</b>
+    Tap “Now” or type a date and time, e.g. <i>01/12/2026 07:00</i>.
+campaign-now = ⏱ Now
+campaign-ask-deadline =
+    { $header } — <b>Deadline</b>
+    Type a date and time, e.g. <i>15/12/2026 17:00</i> (a date alone means 17:00). Nothing is accepted after it.
+campaign-ask-announce =
+    { $header } — <b>When to announce</b>
+    Tap “Announce now” or type a date and time, e.g. <i>30/11/2026 08:00</i>.
+campaign-announce-now = 📣 Announce now
+campaign-ask-reminders =
+    { $header } — <b>Reminders</b>
+    When before the deadline should those who have not submitted be reminded? Tap a button, or type e.g. <i>7d, 3d, 1d, morning</i>.
+campaign-reminders-default = 7, 3, 1 days before and the deadline's morning
+campaign-reminders-none = No reminders
+campaign-preview-intro = { $header } — <b>Preview</b>. Recipients will get exactly this:
+campaign-preview-plan =
+    Announcement: <b>{ $announce }</b>
+    Reminders: <b>{ $reminders }</b>
+    Tap “Create campaign” to save it and schedule the messages.
+campaign-confirm = ✅ Create campaign
+campaign-created = ✅ Campaign #{ $id } created. The announcement goes out as scheduled; follow it with /broadcasts.
+
+## Broadcasts (administrators)
+broadcasts-title = 📬 <b>Recent broadcasts</b>
+broadcasts-none = No broadcasts yet.
+broadcasts-refresh = 🔄 Refresh
+
+## Roles
+role-admin = Administrator
+role-reviewer = Council member
+role-unit_head = Unit head
+roles-usage =
+    <b>Roles</b>
+    /roles grant admin <i>telegram_id</i> — make an administrator
+    /roles revoke admin <i>telegram_id</i> — remove an administrator
+    (roles: admin, reviewer; the person must have written to the bot)
+roles-holder = • { $role }: { $name } ({ $id })
+roles-grant-done = ✅ { $id } now has the “{ $role }” role.
+roles-revoke-done = ✅ { $id } no longer has the “{ $role }” role.
+roles-grant-unchanged = { $id } already has the “{ $role }” role.
+roles-revoke-unchanged = { $id } does not have the “{ $role }” role.
+roles-unknown-person = Nobody with Telegram id { $id } has written to the bot. Ask them to send /start first.
+roles-last-admin = The last administrator cannot be removed.
+form-draft-campaign-closed = ⛔ The campaign this draft was for no longer takes submissions. You can finish the draft; when you send it, the bot will offer the campaigns still open (or none).

@@ -33,10 +33,17 @@ help-text =
     /submit — nộp sáng kiến hoặc đề cử
     /my — hồ sơ đã nộp và trạng thái
     /drafts — bản nháp đang làm dở
+    /campaigns — phong trào đang nhận hồ sơ của đơn vị
     /profile — xem và sửa hồ sơ (họ tên, đơn vị)
     /language — đổi ngôn ngữ (Tiếng Việt / English)
     /cancel — dừng thao tác đang làm; những gì đã nhập không bị mất
     /help — xem lại danh sách này
+help-admin =
+    <b>Quản trị:</b>
+    /campaigns — quản lý phong trào (gia hạn, đóng sớm, xem thông báo)
+    /newcampaign — tạo phong trào mới
+    /broadcasts — tiến độ gửi thông báo, nhắc hạn
+    /roles — phân quyền
 help-in-conversation = Thầy/cô đang ở giữa một thao tác. Cứ trả lời câu hỏi ở trên để tiếp tục, hoặc gõ /cancel để dừng.
 
 ## Ngôn ngữ
@@ -335,3 +342,124 @@ broadcast-progress =
     #{ $id } { $kind } — { $campaign } ({ $status })
     ✅ { $sent } đã gửi · ⏳ { $pending } chờ · ⚠️ { $failed } lỗi · 🚫 { $blocked } đã chặn bot (tổng { $total })
 broadcast-finished = 📬 <b>Đã gửi xong một đợt thông báo</b>
+
+## Phong trào thi đua
+command-campaigns = Phong trào đang nhận hồ sơ
+not-allowed = ⛔ Thầy/cô không có quyền thực hiện thao tác này.
+campaign-status-draft = nháp
+campaign-status-scheduled = chưa mở
+campaign-status-open = đang nhận hồ sơ
+campaign-status-closed = đã đóng
+campaigns-open-title = 📣 <b>Phong trào đang nhận hồ sơ của đơn vị thầy/cô</b>
+campaigns-open-item = <b>{ $title }</b>
+    Hạn chót: { $deadline } (còn { $left })
+campaigns-open-none = Hiện chưa có phong trào nào đang nhận hồ sơ của đơn vị thầy/cô. Thầy/cô vẫn có thể nộp hồ sơ không thuộc phong trào bằng /submit.
+campaign-not-open = ⛔ Phong trào này đã hết hạn hoặc không nhận loại hồ sơ này từ đơn vị của thầy/cô. Gõ /campaigns để xem các phong trào đang nhận hồ sơ.
+campaigns-admin-title = 🗂 <b>Quản lý phong trào</b> (mới nhất trước)
+campaigns-admin-none = Chưa có phong trào nào.
+campaigns-admin-item = #{ $id } <b>{ $title }</b> — { $status }, hạn { $deadline }, đã nhận { $received } hồ sơ
+campaign-new-button = ➕ Tạo phong trào mới
+campaign-not-found = Không tìm thấy phong trào này.
+campaign-admin-details =
+    <b>#{ $id } { $title }</b>
+    Trạng thái: { $status }
+    Nhận hồ sơ: { $opens } – { $deadline }
+    Thông báo lúc: { $announce }
+    Đối tượng: { $audience }
+    Nhắc hạn: { $reminders }
+campaign-audience-everyone = Toàn ngành (mọi đơn vị)
+campaign-audience-units = { $n } đơn vị
+campaign-preview-button = 👁 Xem thông báo
+campaign-extend-button = 🗓 Gia hạn
+campaign-close-button = ⛔ Đóng sớm
+campaign-close-confirm = Đóng sớm phong trào <b>{ $title }</b>? Sau khi đóng, hồ sơ mới sẽ không được nhận và không còn nhắc hạn.
+campaign-close-yes = Có, đóng phong trào
+campaign-close-no = Không
+campaign-closed-done = ✅ Đã đóng phong trào <b>{ $title }</b>.
+campaign-extend-ask = Nhập <b>hạn chót mới</b> theo dạng ngày/tháng/năm giờ:phút, ví dụ <i>20/12/2026 17:00</i> (chỉ ghi ngày thì hiểu là 17:00).
+campaign-extend-cancelled = Đã dừng gia hạn. Hạn chót giữ nguyên.
+campaign-extended-done = ✅ Đã gia hạn đến { $deadline }. Những người trong đối tượng sẽ được báo hạn mới; lịch nhắc hạn được tính lại.
+campaign-create-cancelled = Đã dừng tạo phong trào. Chưa có gì được lưu hay gửi đi.
+campaign-problem-title-empty = Tên phong trào không được để trống.
+campaign-problem-title-too-long = Tên phong trào dài quá { $max } ký tự. Vui lòng rút gọn.
+campaign-problem-description-too-long = Nội dung dài quá { $max } ký tự (thông báo phải vừa một tin nhắn). Vui lòng rút gọn.
+campaign-problem-accepts-nothing = Phong trào phải nhận ít nhất một loại hồ sơ.
+campaign-problem-deadline-not-after-opening = Hạn chót phải sau thời điểm bắt đầu nhận hồ sơ và sau thời điểm hiện tại. Vui lòng nhập lại.
+campaign-problem-deadline-past = Hạn chót đã qua. Vui lòng tạo lại với hạn chót trong tương lai.
+campaign-problem-announce-after-deadline = Thời điểm thông báo phải trước hạn chót. Vui lòng nhập lại.
+campaign-problem-reminder-spec = Chưa hiểu lịch nhắc. Ghi các mốc cách nhau bởi dấu phẩy: số ngày (7d), số giờ (12h) hoặc morning (7 giờ sáng ngày hạn chót). Ví dụ: <i>7d, 3d, 1d, morning</i>
+campaign-problem-not-later = Hạn chót mới phải sau hạn chót hiện tại và sau thời điểm hiện tại.
+campaign-problem-closed = Phong trào đã đóng sớm; không thể gia hạn hay đóng lại lần nữa.
+campaign-problem-datetime = Chưa đúng dạng ngày giờ. Nhập theo dạng ngày/tháng/năm giờ:phút, ví dụ <i>15/12/2026 17:00</i> (chỉ ghi ngày thì hiểu là 17:00).
+campaign-ask-title =
+    { $header } — <b>Tên phong trào</b>
+    Ví dụ: <i>Phong trào thi đua “Đổi mới, sáng tạo trong dạy và học” năm học 2026–2027</i>
+campaign-ask-description =
+    { $header } — <b>Nội dung phát động</b>
+    Gõ hoặc dán nội dung (có thể dùng chữ đậm, nghiêng, liên kết). Nội dung được gửi đúng như định dạng thầy/cô nhập.
+campaign-ask-accepts =
+    { $header } — <b>Loại hồ sơ nhận</b>
+    Phong trào nhận sáng kiến, đề cử hay cả hai?
+campaign-accepts-both = Cả hai
+campaign-ask-audience =
+    { $header } — <b>Đối tượng</b>
+    Gửi cho toàn ngành hay chỉ một số cụm, khối thi đua hoặc đơn vị?
+campaign-audience-by-clusters = Theo cụm thi đua
+campaign-audience-by-blocks = Theo khối thi đua
+campaign-audience-by-units = Chọn từng đơn vị
+campaign-audience-choose-clusters = Chọn các cụm thi đua (bấm để chọn/bỏ chọn), rồi bấm “Xong”.
+campaign-audience-choose-blocks = Chọn các khối thi đua (bấm để chọn/bỏ chọn), rồi bấm “Xong”.
+campaign-audience-done = ✅ Xong
+campaign-audience-none-chosen = Chưa chọn mục nào. Bấm vào ít nhất một mục, rồi bấm “Xong”.
+campaign-audience-type-unit = Gõ một phần tên đơn vị (không cần dấu), ví dụ <i>le loi</i>. Có thể thêm nhiều đơn vị.
+campaign-audience-pick-unit = Bấm vào đơn vị cần thêm:
+campaign-audience-units-chosen =
+    Đã chọn:
+    { $list }
+    Gõ tên đơn vị khác để thêm, hoặc bấm “Xong”.
+campaign-ask-opens =
+    { $header } — <b>Bắt đầu nhận hồ sơ</b>
+    Bấm “Ngay bây giờ” hoặc nhập ngày giờ, ví dụ <i>01/12/2026 07:00</i>.
+campaign-now = ⏱ Ngay bây giờ
+campaign-ask-deadline =
+    { $header } — <b>Hạn chót nộp hồ sơ</b>
+    Nhập ngày giờ, ví dụ <i>15/12/2026 17:00</i> (chỉ ghi ngày thì hiểu là 17:00). Sau hạn chót, hồ sơ sẽ không được nhận.
+campaign-ask-announce =
+    { $header } — <b>Thời điểm gửi thông báo</b>
+    Bấm “Gửi ngay” hoặc nhập ngày giờ gửi, ví dụ <i>30/11/2026 08:00</i>.
+campaign-announce-now = 📣 Gửi ngay
+campaign-ask-reminders =
+    { $header } — <b>Nhắc hạn</b>
+    Nhắc những người chưa nộp vào các mốc nào trước hạn chót? Chọn một nút, hoặc gõ các mốc, ví dụ <i>7d, 3d, 1d, morning</i>.
+campaign-reminders-default = 7, 3, 1 ngày trước và sáng ngày hạn chót
+campaign-reminders-none = Không nhắc
+campaign-preview-intro = { $header } — <b>Xem trước</b>. Thông báo sẽ đến người nhận đúng như sau:
+campaign-preview-plan =
+    Gửi thông báo: <b>{ $announce }</b>
+    Nhắc hạn: <b>{ $reminders }</b>
+    Bấm “Tạo phong trào” để lưu và lên lịch gửi.
+campaign-confirm = ✅ Tạo phong trào
+campaign-created = ✅ Đã tạo phong trào #{ $id }. Thông báo sẽ được gửi theo lịch; theo dõi tiến độ bằng /broadcasts.
+
+## Gửi thông báo (quản trị)
+broadcasts-title = 📬 <b>Các đợt gửi gần đây</b>
+broadcasts-none = Chưa có đợt gửi nào.
+broadcasts-refresh = 🔄 Cập nhật
+
+## Phân quyền
+role-admin = Quản trị
+role-reviewer = Thành viên hội đồng
+role-unit_head = Thủ trưởng đơn vị
+roles-usage =
+    <b>Phân quyền</b>
+    /roles grant admin <i>telegram_id</i> — cấp quyền quản trị
+    /roles revoke admin <i>telegram_id</i> — thu hồi quyền quản trị
+    (vai trò: admin, reviewer; người được cấp phải đã nhắn cho bot)
+roles-holder = • { $role }: { $name } ({ $id })
+roles-grant-done = ✅ Đã cấp quyền “{ $role }” cho { $id }.
+roles-revoke-done = ✅ Đã thu hồi quyền “{ $role }” của { $id }.
+roles-grant-unchanged = { $id } đã có quyền “{ $role }”.
+roles-revoke-unchanged = { $id } không có quyền “{ $role }”.
+roles-unknown-person = Chưa có ai với Telegram id { $id } nhắn cho bot. Nhờ người đó gõ /start trước.
+roles-last-admin = Không thể thu hồi quyền của quản trị viên cuối cùng.
+form-draft-campaign-closed = ⛔ Phong trào mà bản nháp này chọn đã hết hạn nhận hồ sơ. Thầy/cô có thể hoàn thiện bản nháp; khi gửi, bot sẽ đề nghị chọn phong trào khác còn nhận hồ sơ (hoặc không thuộc phong trào nào).

@@ -5,6 +5,7 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/types.js";
 import { SubmissionsService } from "./submissions/submissions.service.js";
 import { UnitsService } from "./units/units.service.js";
+import { RolesService } from "./users/roles.service.js";
 import { UsersService } from "./users/users.service.js";
 
 /** Every service the bot and the jobs use, built once from the database. */
@@ -14,6 +15,7 @@ export interface Services {
   submissions: SubmissionsService;
   campaigns: CampaignsService;
   broadcasts: BroadcastsService;
+  roles: RolesService;
 }
 
 export function createServices(db: Kysely<Database>, config: Config): Services {
@@ -27,5 +29,6 @@ export function createServices(db: Kysely<Database>, config: Config): Services {
     }),
     campaigns: new CampaignsService(db, config.timezone),
     broadcasts: new BroadcastsService(db),
+    roles: new RolesService(db),
   };
 }

@@ -22,7 +22,10 @@ export function timeLeft(t: Translate, ms: number): string {
 }
 
 /** Buttons that start (or continue) the matching submission, linked to the campaign. */
-export function campaignButtons(t: Translate, c: Campaign): InlineKeyboard {
+export function campaignButtons(
+  t: Translate,
+  c: Pick<Campaign, "id" | "accepts_initiatives" | "accepts_nominations">,
+): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   if (c.accepts_initiatives)
     keyboard.text(t("campaign-start-initiative"), `camp:go:${c.id}:initiative`).row();

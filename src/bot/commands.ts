@@ -8,7 +8,17 @@ export interface Translator {
   t(locale: string, key: string): string;
 }
 
-const MENU = ["submit", "my", "drafts", "profile", "language", "help", "cancel", "start"] as const;
+const MENU = [
+  "submit",
+  "my",
+  "drafts",
+  "campaigns",
+  "profile",
+  "language",
+  "help",
+  "cancel",
+  "start",
+] as const;
 
 export function commandMenu(i18n: Translator, locale: string): BotCommand[] {
   return MENU.map((command) => ({ command, description: i18n.t(locale, `command-${command}`) }));

@@ -2,7 +2,7 @@ import type { Conversation, ConversationFlavor } from "@grammyjs/conversations";
 import type { I18nFlavor } from "@grammyjs/i18n";
 import type { Context as BaseContext } from "grammy";
 import type { Config } from "../config.js";
-import type { Role, User } from "../db/types.js";
+import type { User } from "../db/types.js";
 import type { Logger } from "../logger.js";
 import type { Services } from "../services.js";
 
@@ -13,7 +13,6 @@ interface AppExtras {
   logger: Logger;
   /** The user behind the update; undefined for updates without a human sender. */
   user: User | undefined;
-  roles: Role[];
   /** The negotiated locale of this update. */
   locale: string;
 }

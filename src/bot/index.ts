@@ -12,15 +12,19 @@ import {
 import type { Database } from "../db/types.js";
 import type { Logger } from "../logger.js";
 import type { Services } from "../services.js";
+import { ForbiddenError } from "../users/permissions.js";
 import { setCommandMenus } from "./commands.js";
 import type { Context, ConversationContext } from "./context.js";
 import { conversationsFeature } from "./conversations/index.js";
+import { broadcastsFeature } from "./features/broadcasts.js";
+import { campaignsFeature } from "./features/campaigns.js";
 import { cancelFeature } from "./features/cancel.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { helpFeature } from "./features/help.js";
 import { languageFeature } from "./features/language.js";
 import { mySubmissionsFeature } from "./features/my-submissions.js";
 import { profileFeature } from "./features/profile.js";
+import { rolesFeature } from "./features/roles.js";
 import { startFeature } from "./features/start.js";
 import { submitFeature } from "./features/submit.js";
 import { createI18n, negotiateLocale } from "./i18n.js";
@@ -68,6 +72,13 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
 
   const features = bot.errorBoundary(async (err) => {
     const ctx = err.ctx;
+    if (err.error instanceof ForbiddenError) {
+      // A privileged action by someone without the role (a forged or stale button, a typed command): refused.
+      ctx.logger.warn({ role: err.error.role, userId: ctx.user?.id }, "privileged action refused");
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
+      await ctx.reply(ctx.t("not-allowed")).catch(() => {});
+      return;
+    }
     ctx.logger.error({ err: err.error, update_id: ctx.update.update_id }, "update failed");
     if (ctx.chatId === undefined) return;
     try {
@@ -109,6 +120,9 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
     profileFeature,
     submitFeature,
     mySubmissionsFeature,
+    campaignsFeature,
+    broadcastsFeature,
+    rolesFeature,
     languageFeature,
     fallbackFeature,
   );

@@ -1,4 +1,3 @@
-import type { Campaign } from "../db/types.js";
 import { isReminderSpec } from "./reminder-schedule.js";
 
 export const MAX_CAMPAIGN_TITLE = 200;
@@ -65,7 +64,3 @@ export function campaignProblem(input: CampaignInput, now: Date): CampaignProble
   if (!input.reminders.every(isReminderSpec)) return "reminder-spec";
   return undefined;
 }
-
-/** When the campaign is (or was) announced: its scheduled time ("announce now" stores the creation time). */
-export const announceTime = (c: Pick<Campaign, "announce_at" | "created_at">): Date =>
-  c.announce_at ?? c.created_at;

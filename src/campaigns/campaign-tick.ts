@@ -1,7 +1,6 @@
 import type { Kysely } from "kysely";
 import { enqueueCampaignBroadcast } from "../broadcasts/broadcasts.repository.js";
 import type { Database } from "../db/types.js";
-import { announceTime } from "./campaign-input.js";
 import { applyCampaignClock, findLiveCampaigns } from "./campaigns.repository.js";
 import { dueReminder } from "./reminder-schedule.js";
 
@@ -21,8 +20,9 @@ export async function campaignTick(db: Kysely<Database>, timezone: string, now: 
   const { opened, closed } = await applyCampaignClock(db, now);
   const enqueued: TickReport["enqueued"] = [];
   for (const campaign of await findLiveCampaigns(db, now)) {
-    const announced = announceTime(campaign);
-    if (announced.getTime() > now.getTime()) continue;
+    // No announcement time: a campaign recorded without one (e.g. imported) is never broadcast.
+    const announced = campaign.announce_at;
+    if (!announced || announced.getTime() > now.getTime()) continue;
     const announcement = `announce:${campaign.id}`;
     const a = await enqueueCampaignBroadcast(db, {
       campaign,

@@ -6,7 +6,6 @@ import { findUnitById } from "../units/units.repository.js";
 import { requireRole } from "../users/permissions.js";
 import { findUserById, insertAuditEntry } from "../users/users.repository.js";
 import {
-  announceTime,
   type CampaignInput,
   CampaignNotFoundError,
   campaignProblem,
@@ -76,7 +75,7 @@ export class CampaignsService {
         status: campaign.opens_at.getTime() <= now.getTime() ? "open" : "scheduled",
       });
       await cancelPendingBroadcasts(trx, id, "reminder");
-      if (announceTime(campaign).getTime() <= now.getTime()) {
+      if (campaign.announce_at && campaign.announce_at.getTime() <= now.getTime()) {
         await enqueueCampaignBroadcast(trx, {
           campaign: updated,
           kind: "deadline-extended",

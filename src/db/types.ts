@@ -87,6 +87,7 @@ export interface CampaignTable {
   audience: JsonWithDefault<{ clusters: string[]; blocks: string[]; unitIds: number[] }>;
   opens_at: Timestamp;
   deadline_at: Timestamp;
+  /** When to broadcast the announcement; null: never (e.g. a campaign recorded from elsewhere). */
   announce_at: Timestamp | null;
   /** When to remind before the deadline: "7d", "12h", or "morning" (07:00 on the deadline's day). */
   reminder_offsets: JsonWithDefault<string[]>;

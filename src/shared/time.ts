@@ -1,3 +1,5 @@
+import { TZDate } from "@date-fns/tz";
+
 // Intl formatters are costly to build and are used on hot paths (every answer checks "today"): one per zone.
 const dateFormatters = new Map<string, Intl.DateTimeFormat>();
 const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -55,4 +57,24 @@ export function formatIsoDate(iso: string): string {
 export function schoolYearOf(isoDate: string): string {
   const [year, month] = isoDate.split("-").map(Number) as [number, number];
   return month >= 9 ? `${year}-${year + 1}` : `${year - 1}-${year}`;
+}
+
+/** The hour a date typed without a time stands for: the end of office hours. */
+export const DEFAULT_DEADLINE_HOUR = 17;
+
+/**
+ * Reads "dd/mm/yyyy HH:mm" (or "dd/mm/yyyy", meaning DEFAULT_DEADLINE_HOUR) as a wall-clock time in `timeZone`.
+ * Undefined when it is not a real date and time.
+ */
+export function parseLocalDateTime(text: string, timeZone: string): Date | undefined {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+(\d{1,2})[:hg](\d{2}))?$/i.exec(text.trim());
+  if (!m) return undefined;
+  const [day, month, year] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const hour = m[4] === undefined ? DEFAULT_DEADLINE_HOUR : Number(m[4]);
+  const minute = m[5] === undefined ? 0 : Number(m[5]);
+  if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59) return undefined;
+  const at = new TZDate(year, month - 1, day, hour, minute, 0, timeZone);
+  // new TZDate rolls 31/02 over into March: such a date does not exist.
+  if (at.getDate() !== day || at.getMonth() !== month - 1) return undefined;
+  return new Date(at.getTime());
 }

@@ -108,6 +108,41 @@ export class SubmissionsService {
     return this.view(userId, draft.id);
   }
 
+  /**
+   * Starts (or continues) the user's draft of `kind` linked to a campaign, from the campaign's own button. Refused
+   * with CampaignClosedError when the campaign does not take this kind from the user's unit now.
+   */
+  async startDraftForCampaign(
+    userId: number,
+    campaignId: number,
+    kind: SubmissionKind,
+    now: Date = new Date(),
+  ): Promise<DraftView> {
+    const draft = await this.startDraft(userId, kind, now);
+    const options = (draft.answers.campaignOptions as CampaignOption[] | undefined) ?? [];
+    if (!options.some((o) => o.id === campaignId)) throw new CampaignClosedError(campaignId);
+    if (draft.step === "campaign") return this.answer(userId, draft.id, "campaign", String(campaignId), now);
+    await repo.updateSubmission(this.db, draft.id, { fields: { ...draft.answers, campaign: campaignId } });
+    return this.view(userId, draft.id);
+  }
+
+  /**
+   * Whether the campaign a draft is linked to still takes it: undefined when not linked. A draft for a campaign
+   * past its deadline says so when the teacher comes back to it.
+   */
+  async linkedCampaignOpen(userId: number, id: number, now: Date = new Date()): Promise<boolean | undefined> {
+    const s = await this.owned(userId, id);
+    const campaignId = (s.fields as Answers).campaign;
+    if (typeof campaignId !== "number") return undefined;
+    try {
+      await this.requireCampaignOpen(this.db, campaignId, s.unit_id, s.kind, now);
+      return true;
+    } catch (error) {
+      if (error instanceof CampaignClosedError) return false;
+      throw error;
+    }
+  }
+
   /** Discards a draft (never a submitted submission). */
   async discardDraft(userId: number, id: number): Promise<void> {
     const s = await this.owned(userId, id);

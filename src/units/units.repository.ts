@@ -41,15 +41,16 @@ export function searchUnits(db: Db, terms: string[], limit: number): Promise<Uni
   return query.orderBy(sql`length(name)`).orderBy("name").limit(limit).execute();
 }
 
-export async function listDistricts(db: Db): Promise<string[]> {
+/** The distinct values of a grouping column (district, cluster, block) among active units. */
+export async function listGroups(db: Db, column: "district" | "cluster" | "block"): Promise<string[]> {
   const rows = await db
     .selectFrom("units")
-    .select("district")
+    .select(column)
     .distinct()
     .where("active", "=", true)
-    .orderBy("district")
+    .orderBy(column)
     .execute();
-  return rows.map((r) => r.district);
+  return rows.map((r) => r[column]);
 }
 
 export function listUnitsInDistrict(db: Db, district: string): Promise<Unit[]> {

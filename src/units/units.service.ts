@@ -35,7 +35,15 @@ export class UnitsService {
   }
 
   districts(): Promise<string[]> {
-    return repo.listDistricts(this.db);
+    return repo.listGroups(this.db, "district");
+  }
+
+  /** Emulation clusters (cụm thi đua) and blocks (khối thi đua), for choosing a campaign's audience. */
+  async groups(): Promise<{ clusters: string[]; blocks: string[] }> {
+    return {
+      clusters: await repo.listGroups(this.db, "cluster"),
+      blocks: await repo.listGroups(this.db, "block"),
+    };
   }
 
   inDistrict(district: string): Promise<Unit[]> {

@@ -95,3 +95,19 @@ export function seedDemoUnits(env: Record<string, string | undefined>): void {
   });
   if (result.status !== 0) throw new Error(`db:seed failed:\n${result.stdout}${result.stderr}`);
 }
+
+/** `npm run jobs -- tick [--now …]` against the database in `env`; returns what it printed. */
+export function runJobsTick(env: Record<string, string | undefined>, now?: Date): string {
+  const args = [
+    join(ROOT, "src", "jobs", "jobs-cli.ts"),
+    "tick",
+    ...(now ? ["--now", now.toISOString()] : []),
+  ];
+  const result = spawnSync(process.execPath, ["--import", TSX, ...args], {
+    cwd: tempDir(),
+    env: { PATH: process.env.PATH, ...env },
+    encoding: "utf8",
+  });
+  if (result.status !== 0) throw new Error(`jobs tick failed:\n${result.stdout}${result.stderr}`);
+  return result.stdout;
+}

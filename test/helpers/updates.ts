@@ -26,6 +26,15 @@ export function textMessage(from: User, text: string): Omit<Update, "update_id">
   return { message } as Omit<Update, "update_id">;
 }
 
+/** A text with formatting (bold, italic, links…) as Telegram delivers it: plain text plus entities. */
+export function formattedMessage(
+  from: User,
+  text: string,
+  entities: { type: "bold" | "italic" | "text_link"; offset: number; length: number; url?: string }[],
+): Omit<Update, "update_id"> {
+  return { message: { ...baseMessage(from), text, entities } } as Omit<Update, "update_id">;
+}
+
 export function stickerMessage(from: User): Omit<Update, "update_id"> {
   const sticker = {
     file_id: "sticker-file",

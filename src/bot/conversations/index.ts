@@ -1,6 +1,8 @@
 import { createConversation } from "@grammyjs/conversations";
 import { Composer } from "grammy";
 import type { Context, ConversationContext } from "../context.js";
+import { CAMPAIGN_CREATE_CONVERSATION, campaignCreateConversation } from "./campaign-create.js";
+import { CAMPAIGN_EXTEND_CONVERSATION, campaignExtendConversation } from "./campaign-extend.js";
 import { PROFILE_NAME_CONVERSATION, profileNameConversation } from "./profile-name.js";
 import { PROFILE_UNIT_CONVERSATION, profileUnitConversation } from "./profile-unit.js";
 import { REGISTRATION_CONVERSATION, registrationConversation } from "./registration.js";
@@ -18,6 +20,8 @@ const conversations = [
   [profileNameConversation, PROFILE_NAME_CONVERSATION],
   [profileUnitConversation, PROFILE_UNIT_CONVERSATION],
   [submissionFormConversation, SUBMISSION_CONVERSATION],
+  [campaignCreateConversation, CAMPAIGN_CREATE_CONVERSATION],
+  [campaignExtendConversation, CAMPAIGN_EXTEND_CONVERSATION],
 ] as const;
 for (const [builder, id] of conversations) {
   privateChats.use(createConversation<Context, ConversationContext>(builder, { id }));

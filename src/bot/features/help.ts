@@ -6,8 +6,11 @@ export const helpFeature = new Composer<Context>();
 
 helpFeature.command("help", async (ctx) => {
   const inConversation = Object.keys(await ctx.conversation.active()).length > 0;
-  const text = inConversation
-    ? `${ctx.t("help-text")}\n\n${ctx.t("help-in-conversation")}`
-    : ctx.t("help-text");
-  await ctx.reply(text, { parse_mode: "HTML" });
+  const isAdmin = ctx.user ? (await ctx.services.users.roles(ctx.user.id)).includes("admin") : false;
+  const parts = [
+    ctx.t("help-text"),
+    ...(isAdmin ? [ctx.t("help-admin")] : []),
+    ...(inConversation ? [ctx.t("help-in-conversation")] : []),
+  ];
+  await ctx.reply(parts.join("\n\n"), { parse_mode: "HTML" });
 });

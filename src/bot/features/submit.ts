@@ -47,6 +47,8 @@ private_.callbackQuery(CONTINUE, async (ctx) => {
   try {
     const view = await ctx.services.submissions.view(ctx.user.id, Number(ctx.match[1]));
     if (view.status !== "draft" && view.status !== "returned") return ctx.reply(ctx.t("form-gone"));
+    if ((await ctx.services.submissions.linkedCampaignOpen(ctx.user.id, view.id)) === false)
+      await ctx.reply(ctx.t("form-draft-campaign-closed"));
     await ctx.conversation.enter(SUBMISSION_CONVERSATION, view.id);
   } catch (error) {
     if (error instanceof SubmissionNotFoundError) return ctx.reply(ctx.t("my-not-found"));

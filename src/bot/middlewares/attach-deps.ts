@@ -14,7 +14,6 @@ export function attachDeps(deps: {
     ctx.config = deps.config;
     ctx.services = deps.services;
     ctx.logger = deps.logger.child({ update_id: ctx.update.update_id, chat_id: ctx.chatId });
-    ctx.roles = [];
     await next();
   };
 }

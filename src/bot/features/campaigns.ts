@@ -1,0 +1,202 @@
+import { Composer, InlineKeyboard } from "grammy";
+import { CampaignNotFoundError, InvalidCampaignError } from "../../campaigns/campaign-input.js";
+import type { SubmissionKind } from "../../db/types.js";
+import { escapeHtml } from "../../shared/text.js";
+import { formatDateTime } from "../../shared/time.js";
+import { CampaignClosedError, NotRegisteredError } from "../../submissions/errors.js";
+import { announcementText, campaignButtons, timeLeft } from "../broadcast-messages.js";
+import type { Context } from "../context.js";
+import { CAMPAIGN_CREATE_CONVERSATION } from "../conversations/campaign-create.js";
+import { CAMPAIGN_EXTEND_CONVERSATION } from "../conversations/campaign-extend.js";
+import { truncate } from "../conversations/steps.js";
+import { SUBMISSION_CONVERSATION } from "../conversations/submission-form.js";
+
+export const campaignsFeature = new Composer<Context>();
+const private_ = campaignsFeature.chatType("private");
+
+/** /campaigns: every registered teacher sees what the unit may submit to; administrators also manage them. */
+private_.command("campaigns", async (ctx) => {
+  if (!ctx.user) return;
+  await showOpenCampaigns(ctx);
+  if (await isAdmin(ctx)) await showAdminList(ctx);
+});
+
+private_.command("newcampaign", async (ctx) => {
+  if (!ctx.user) return;
+  // The conversation's last step goes through CampaignsService.create, which checks the role again.
+  if (!(await isAdmin(ctx))) return ctx.reply(ctx.t("not-allowed"));
+  await ctx.conversation.enter(CAMPAIGN_CREATE_CONVERSATION);
+});
+
+private_.callbackQuery("cadm:new", async (ctx) => {
+  await ctx.answerCallbackQuery();
+  if (!(await isAdmin(ctx))) return ctx.reply(ctx.t("not-allowed"));
+  await ctx.conversation.enter(CAMPAIGN_CREATE_CONVERSATION);
+});
+
+/** A campaign's button: starts (or continues) the matching submission, already linked to the campaign. */
+private_.callbackQuery(/^camp:go:(\d+):(initiative|nomination)$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  if (!ctx.user) return;
+  try {
+    const draft = await ctx.services.submissions.startDraftForCampaign(
+      ctx.user.id,
+      Number(ctx.match[1]),
+      ctx.match[2] as SubmissionKind,
+    );
+    await ctx.conversation.enter(SUBMISSION_CONVERSATION, draft.id);
+  } catch (error) {
+    if (error instanceof CampaignClosedError) return ctx.reply(ctx.t("campaign-not-open"));
+    if (error instanceof NotRegisteredError) return ctx.reply(ctx.t("submit-register-first"));
+    throw error;
+  }
+});
+
+private_.callbackQuery(/^cadm:v:(\d+)$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  if (!ctx.user) return;
+  const id = Number(ctx.match[1]);
+  const c = await withCampaign(ctx, () => ctx.services.campaigns.get(ctx.user?.id ?? 0, id));
+  if (!c) return;
+  const tz = ctx.config.timezone;
+  const audience = c.audience;
+  const everyone = audience.clusters.length + audience.blocks.length + audience.unitIds.length === 0;
+  await ctx.reply(
+    ctx.t("campaign-admin-details", {
+      id: c.id,
+      title: escapeHtml(c.title),
+      status: ctx.t(`campaign-status-${c.status}`),
+      opens: formatDateTime(tz, c.opens_at),
+      deadline: formatDateTime(tz, c.deadline_at),
+      announce: c.announce_at ? formatDateTime(tz, c.announce_at) : "—",
+      audience: everyone
+        ? ctx.t("campaign-audience-everyone")
+        : escapeHtml([...audience.clusters, ...audience.blocks].join(", ") || "—") +
+          (audience.unitIds.length > 0
+            ? ` + ${ctx.t("campaign-audience-units", { n: audience.unitIds.length })}`
+            : ""),
+      reminders: c.reminder_offsets.join(", ") || "—",
+    }),
+    {
+      parse_mode: "HTML",
+      reply_markup: new InlineKeyboard()
+        .text(ctx.t("campaign-preview-button"), `cadm:prev:${c.id}`)
+        .row()
+        .text(ctx.t("campaign-extend-button"), `cadm:ext:${c.id}`)
+        .text(ctx.t("campaign-close-button"), `cadm:close:${c.id}`),
+    },
+  );
+});
+
+private_.callbackQuery(/^cadm:prev:(\d+)$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const id = Number(ctx.match[1]);
+  const c = await withCampaign(ctx, () => ctx.services.campaigns.get(ctx.user?.id ?? 0, id));
+  if (!c) return;
+  await ctx.reply(announcementText(ctx.t.bind(ctx), c, ctx.config.timezone, new Date()), {
+    parse_mode: "HTML",
+    reply_markup: campaignButtons(ctx.t.bind(ctx), c),
+  });
+});
+
+private_.callbackQuery(/^cadm:ext:(\d+)$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const id = Number(ctx.match[1]);
+  // Checked here to answer at once; the service checks again when the new date is saved.
+  const c = await withCampaign(ctx, () => ctx.services.campaigns.get(ctx.user?.id ?? 0, id));
+  if (c) await ctx.conversation.enter(CAMPAIGN_EXTEND_CONVERSATION, c.id);
+});
+
+private_.callbackQuery(/^cadm:close:(\d+)$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const id = Number(ctx.match[1]);
+  const c = await withCampaign(ctx, () => ctx.services.campaigns.get(ctx.user?.id ?? 0, id));
+  if (!c) return;
+  await ctx.reply(ctx.t("campaign-close-confirm", { title: escapeHtml(c.title) }), {
+    parse_mode: "HTML",
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("campaign-close-yes"), `cadm:closeok:${c.id}`)
+      .text(ctx.t("campaign-close-no"), "cadm:noop"),
+  });
+});
+
+private_.callbackQuery(/^cadm:closeok:(\d+)$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const id = Number(ctx.match[1]);
+  const c = await withCampaign(ctx, () => ctx.services.campaigns.close(ctx.user?.id ?? 0, id, new Date()));
+  if (c)
+    await ctx.reply(ctx.t("campaign-closed-done", { title: escapeHtml(c.title) }), { parse_mode: "HTML" });
+});
+
+private_.callbackQuery("cadm:noop", (ctx) => ctx.answerCallbackQuery());
+
+async function showOpenCampaigns(ctx: Context): Promise<void> {
+  if (!ctx.user?.unit_id) {
+    if (!(await isAdmin(ctx))) await ctx.reply(ctx.t("submit-register-first"));
+    return;
+  }
+  const now = new Date();
+  const open = await ctx.services.campaigns.openForUser(ctx.user.id, now);
+  if (open.length === 0) {
+    await ctx.reply(ctx.t("campaigns-open-none"));
+    return;
+  }
+  await ctx.reply(ctx.t("campaigns-open-title"), { parse_mode: "HTML" });
+  for (const c of open) {
+    await ctx.reply(
+      ctx.t("campaigns-open-item", {
+        title: escapeHtml(c.title),
+        deadline: formatDateTime(ctx.config.timezone, c.deadline_at),
+        left: timeLeft(ctx.t.bind(ctx), c.deadline_at.getTime() - now.getTime()),
+      }),
+      {
+        parse_mode: "HTML",
+        reply_markup: campaignButtons(ctx.t.bind(ctx), c),
+      },
+    );
+  }
+}
+
+async function showAdminList(ctx: Context): Promise<void> {
+  const list = await ctx.services.campaigns.list(ctx.user?.id ?? 0, 10);
+  const lines = list.map((c) =>
+    ctx.t("campaigns-admin-item", {
+      id: c.id,
+      title: escapeHtml(truncate(c.title, 80)),
+      status: ctx.t(`campaign-status-${c.status}`),
+      deadline: formatDateTime(ctx.config.timezone, c.deadline_at),
+      received: Number(c.received ?? 0),
+    }),
+  );
+  const keyboard = new InlineKeyboard();
+  for (const c of list) keyboard.text(`#${c.id} ${truncate(c.title, 30)}`, `cadm:v:${c.id}`).row();
+  keyboard.text(ctx.t("campaign-new-button"), "cadm:new");
+  await ctx.reply(
+    [ctx.t("campaigns-admin-title"), ...(lines.length ? lines : [ctx.t("campaigns-admin-none")])].join("\n"),
+    {
+      parse_mode: "HTML",
+      reply_markup: keyboard,
+    },
+  );
+}
+
+/**
+ * Whether to show administrators' buttons. Only a convenience: every privileged service call checks the role
+ * itself. Read on demand, so ordinary updates do not pay a query for it.
+ */
+async function isAdmin(ctx: Context): Promise<boolean> {
+  return ctx.user ? (await ctx.services.users.roles(ctx.user.id)).includes("admin") : false;
+}
+
+/** Runs a campaign service call; a campaign that is gone or in the wrong state gets a plain answer. */
+async function withCampaign<T>(ctx: Context, call: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof CampaignNotFoundError) await ctx.reply(ctx.t("campaign-not-found"));
+    else if (error instanceof InvalidCampaignError)
+      await ctx.reply(ctx.t(`campaign-problem-${error.problem}`));
+    else throw error;
+    return undefined;
+  }
+}

@@ -1,0 +1,54 @@
+import { Composer } from "grammy";
+import { escapeHtml } from "../../shared/text.js";
+import {
+  GRANTABLE_ROLES,
+  type GrantableRole,
+  LastAdminError,
+  UnknownPersonError,
+} from "../../users/roles.service.js";
+import type { Context } from "../context.js";
+
+/** /roles [grant|revoke <role> <telegram id>]: administrators hand out and take back roles (audited). */
+export const rolesFeature = new Composer<Context>();
+
+rolesFeature.chatType("private").command("roles", async (ctx) => {
+  if (!ctx.user) return;
+  const [action, role, id] = ctx.match.trim().split(/\s+/);
+  if (!action) {
+    // The service refuses non-administrators.
+    const holders = await ctx.services.roles.holders(ctx.user.id);
+    const lines = holders.map((h) =>
+      ctx.t("roles-holder", {
+        role: ctx.t(`role-${h.role}`),
+        name: escapeHtml(h.full_name ?? h.telegram_name ?? "—"),
+        id: h.telegram_id,
+      }),
+    );
+    return ctx.reply([ctx.t("roles-usage"), "", ...lines].join("\n"), { parse_mode: "HTML" });
+  }
+  const telegramId = Number(id);
+  if (
+    (action !== "grant" && action !== "revoke") ||
+    !GRANTABLE_ROLES.includes(role as GrantableRole) ||
+    !Number.isSafeInteger(telegramId) ||
+    telegramId <= 0
+  )
+    return ctx.reply(ctx.t("roles-usage"), { parse_mode: "HTML" });
+  try {
+    const changed =
+      action === "grant"
+        ? await ctx.services.roles.grant(ctx.user.id, telegramId, role as GrantableRole)
+        : await ctx.services.roles.revoke(ctx.user.id, telegramId, role as GrantableRole);
+    await ctx.reply(
+      ctx.t(changed ? `roles-${action}-done` : `roles-${action}-unchanged`, {
+        role: ctx.t(`role-${role}`),
+        id: telegramId,
+      }),
+    );
+  } catch (error) {
+    if (error instanceof UnknownPersonError)
+      return ctx.reply(ctx.t("roles-unknown-person", { id: telegramId }));
+    if (error instanceof LastAdminError) return ctx.reply(ctx.t("roles-last-admin"));
+    throw error;
+  }
+});
