@@ -102,6 +102,11 @@ export class FakeTelegramApi {
     return this.calls.filter((c) => c.method === method);
   }
 
+  /** Milliseconds since the fake started: the clock of RecordedCall.at. */
+  get elapsed(): number {
+    return Date.now() - this.started;
+  }
+
   /** Index to pass as `since` so a wait only looks at calls made after this moment. */
   mark(): number {
     return this.calls.length;

@@ -1,0 +1,114 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, type DatabaseHandle } from "../../src/db/create-database.js";
+import { migrateToLatest } from "../../src/db/migrator.js";
+import { type BotProcess, runJobsTick, startBot } from "../helpers/bot-process.js";
+import { FakeTelegramApi } from "../helpers/fake-telegram-api.js";
+import { createEmptyPostgresDatabase, dropPostgresDatabase, hasPostgres } from "../helpers/test-database.js";
+
+const RECIPIENTS = 600;
+const RATE = 100;
+const FIRST_CHAT = 700_000;
+/** A message sent but not yet recorded when the process died: in flight, or in the outcome buffer (flushed every 100 ms). */
+const IN_FLIGHT_WINDOW_MS = 500;
+
+/**
+ * kill -9 at arbitrary moments mid-broadcast, three times, then let it finish: everybody gets the message, and
+ * the only repeats are of messages sent in the instant before a crash.
+ */
+describe.runIf(hasPostgres)("a broadcast survives the bot being killed mid-send", () => {
+  let api: FakeTelegramApi;
+  let url: string;
+  let db: DatabaseHandle;
+  let bot: BotProcess | undefined;
+
+  beforeAll(async () => {
+    api = await FakeTelegramApi.start();
+    url = await createEmptyPostgresDatabase();
+    db = await createDatabase({ kind: "postgres", url });
+    await migrateToLatest(db.db);
+    const unit = await db.db
+      .insertInto("units")
+      .values({
+        code: "U",
+        name: "THPT Lê Lợi",
+        search_name: "thpt le loi",
+        district: "H",
+        school_level: "THPT",
+        cluster: "Cụm 1",
+        block: "Khối THPT",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await db.db
+      .insertInto("users")
+      .values(
+        Array.from({ length: RECIPIENTS }, (_, i) => ({
+          telegram_id: FIRST_CHAT + i,
+          full_name: `Giáo viên ${i}`,
+          unit_id: unit.id,
+        })),
+      )
+      .execute();
+    await db.db
+      .insertInto("campaigns")
+      .values({
+        title: "Phong trào",
+        school_year: "2026-2027",
+        accepts_initiatives: true,
+        accepts_nominations: false,
+        opens_at: new Date(Date.now() - 3_600_000),
+        deadline_at: new Date(Date.now() + 10 * 86_400_000),
+        announce_at: new Date(Date.now() - 60_000),
+        status: "open",
+      })
+      .execute();
+  });
+
+  afterAll(async () => {
+    await bot?.stop();
+    await db?.close();
+    await api?.stop();
+    if (url) await dropPostgresDatabase(url);
+  });
+
+  it("delivers to every recipient; repeats only what was in flight at a crash", async () => {
+    const env = { DATABASE_URL: url, BROADCAST_RATE: String(RATE), BROADCAST_PAID: "true" };
+    bot = await startBot(api, env);
+    expect(runJobsTick(env)).toContain(`to ${RECIPIENTS} recipient(s)`);
+
+    const sends = () => api.callsOf("sendMessage").filter((c) => Number(c.payload.chat_id) >= FIRST_CHAT);
+    const kills: number[] = [];
+    for (const after of [120, 260, 400]) {
+      await api.waitForCall(() => sends().length >= after, { timeoutMs: 30_000 });
+      bot.child.kill("SIGKILL");
+      kills.push(api.elapsed);
+      await bot.exited;
+      bot = await startBot(api, env);
+    }
+
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      const b = await db.db.selectFrom("broadcasts").select("status").executeTakeFirstOrThrow();
+      if (b.status === "done") break;
+      if (Date.now() > deadline) throw new Error(`broadcast still ${b.status}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+
+    const byChat = new Map<number, number[]>();
+    for (const c of sends()) byChat.set(Number(c.payload.chat_id), [...(byChat.get(Number(c.payload.chat_id)) ?? []), c.at]);
+    expect(byChat.size).toBe(RECIPIENTS);
+    const repeated = [...byChat.entries()].filter(([, times]) => times.length > 1);
+    for (const [chat, times] of repeated) {
+      const first = times[0] as number;
+      const nearCrash = kills.some((k) => first <= k && first >= k - IN_FLIGHT_WINDOW_MS);
+      expect(nearCrash, `chat ${chat} got ${times.length} messages, first at ${first} ms; kills at ${kills}`).toBe(true);
+      expect(times).toHaveLength(2);
+    }
+    const statuses = await db.db
+      .selectFrom("broadcast_deliveries")
+      .select((eb) => ["status", eb.fn.countAll<number>().as("n")])
+      .groupBy("status")
+      .execute();
+    expect(statuses).toEqual([{ status: "sent", n: RECIPIENTS }]);
+  });
+});
