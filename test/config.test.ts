@@ -29,8 +29,24 @@ describe("configuration", () => {
       port: 8080,
       minAuthorShare: 10,
       decisionDueMonths: 3,
+      broadcastRate: 25,
+      broadcastPaid: false,
       logLevel: "info",
     });
+  });
+
+  it("keeps broadcasts within Telegram's free limit unless paid broadcasts are on", () => {
+    expect(problems({ BOT_TOKEN: TOKEN, BROADCAST_RATE: "100" })).toEqual([
+      "BROADCAST_RATE: above 30 messages per second needs BROADCAST_PAID=true (Telegram's paid broadcasts)",
+    ]);
+    expect(
+      problems({ BOT_TOKEN: TOKEN, BROADCAST_RATE: "fast", BROADCAST_PAID: "maybe" }).map(
+        (p) => p.split(":")[0],
+      ),
+    ).toEqual(["BROADCAST_RATE", "BROADCAST_PAID"]);
+    const paid = loadConfig({ BOT_TOKEN: TOKEN, BROADCAST_RATE: "1000", BROADCAST_PAID: "true" });
+    expect([paid.broadcastRate, paid.broadcastPaid]).toEqual([1000, true]);
+    expect(problems({ BOT_TOKEN: TOKEN, BROADCAST_RATE: "1001", BROADCAST_PAID: "true" })).toHaveLength(1);
   });
 
   it("explains a missing or empty BOT_TOKEN with how to get one", () => {

@@ -153,25 +153,54 @@ export function startBroadcastSender(deps: SenderDeps, options: SenderOptions): 
       }
     };
 
-    while (!abort.signal.aborted) {
-      if (Date.now() - lastCheck > 5000) {
-        lastCheck = Date.now();
-        if (!(await isLockAlive())) {
-          log.warn("lost the sender lock; stopping to send");
-          break;
-        }
-        await finish();
-      }
+    // The next batch is claimed while the current one is being sent, and the periodic checks run beside the
+    // sending: the loop never stalls on a query, which at 1,000 messages/s would cost slots.
+    type Claimed = { batch: ClaimedDelivery[]; context: Map<number, BroadcastForRender> };
+    const claim = async (): Promise<Claimed> => {
       const batch = await claimDeliveries(deps.db, new Date(), opts.leaseMs, batchSize);
+      return { batch, context: batch.length > 0 ? await loadBroadcasts(deps.db, batch) : new Map() };
+    };
+    let prefetched: Promise<Claimed> | undefined;
+    let checking: Promise<void> | undefined;
+    let lockLost = false;
+    const giveBack = async (ids: number[]) => {
+      if (ids.length === 0) return;
+      await deps.db
+        .updateTable("broadcast_deliveries")
+        .set((eb) => ({ lease_until: null, attempts: eb("attempts", "-", 1) }))
+        .where("id", "in", ids)
+        .execute();
+    };
+
+    while (!abort.signal.aborted && !lockLost) {
+      if (!checking && Date.now() - lastCheck > 5000) {
+        lastCheck = Date.now();
+        checking = (async () => {
+          if (!(await isLockAlive())) {
+            log.warn("lost the sender lock; stopping to send");
+            lockLost = true;
+            return;
+          }
+          await finish();
+        })()
+          .catch((err: unknown) => log.warn({ err }, "periodic broadcast check failed"))
+          .finally(() => {
+            checking = undefined;
+          });
+      }
+      const { batch, context } = await (prefetched ?? claim());
+      prefetched = undefined;
       if (batch.length === 0) {
         await Promise.all(inFlight);
+        await checking;
         await finish();
         await nap(opts.idleMs);
         continue;
       }
-      const context = await loadBroadcasts(deps.db, batch);
       let next = 0;
-      for (; next < batch.length && !abort.signal.aborted; next++) {
+      for (; next < batch.length && !abort.signal.aborted && !lockLost; next++) {
+        // A full batch suggests more behind it: claim the next one half way through this one.
+        if (next === Math.floor(batch.length / 2) && batch.length === batchSize) prefetched = claim();
         const d = batch[next] as ClaimedDelivery;
         await pacer.take();
         while (inFlight.size >= opts.maxInFlight) await Promise.race(inFlight);
@@ -179,16 +208,14 @@ export function startBroadcastSender(deps: SenderDeps, options: SenderOptions): 
         const p = sendOne(d, of).finally(() => inFlight.delete(p));
         inFlight.add(p);
       }
-      const unsent = batch.slice(next).map((d) => d.id);
-      if (unsent.length > 0) {
-        // Stopping mid-batch: give the rest back now rather than at the lease's end.
-        await deps.db
-          .updateTable("broadcast_deliveries")
-          .set((eb) => ({ lease_until: null, attempts: eb("attempts", "-", 1) }))
-          .where("id", "in", unsent)
-          .execute();
+      // Stopping mid-batch: give the rest (and any batch claimed ahead) back now rather than at the lease's end.
+      await giveBack(batch.slice(next).map((d) => d.id));
+      if ((abort.signal.aborted || lockLost) && prefetched) {
+        await giveBack((await prefetched).batch.map((d) => d.id));
+        prefetched = undefined;
       }
     }
+    await checking;
     await Promise.all(inFlight);
     await flush();
   }

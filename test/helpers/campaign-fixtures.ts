@@ -78,3 +78,46 @@ export async function recipientsOf(db: Kysely<Database>, broadcastKey: string) {
     .execute();
   return rows.map((r) => (r.variant ? `${r.chat_id}:${r.variant}` : String(r.chat_id)));
 }
+
+/**
+ * `count` registered teachers (telegram ids from `firstChat`) in one unit, and an open campaign for everyone whose
+ * announcement is due: the starting point of the broadcast tests and benchmark.
+ */
+export async function seedAnnouncementDue(db: Kysely<Database>, count: number, firstChat: number) {
+  const unit = await db
+    .insertInto("units")
+    .values({
+      code: "U",
+      name: "THPT Lê Lợi",
+      search_name: "thpt le loi",
+      district: "H",
+      school_level: "THPT",
+      cluster: "Cụm 1",
+      block: "Khối THPT",
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  for (let i = 0; i < count; i += 5000) {
+    const rows = Array.from({ length: Math.min(5000, count - i) }, (_, j) => ({
+      telegram_id: firstChat + i + j,
+      full_name: `Giáo viên ${i + j}`,
+      unit_id: unit.id,
+    }));
+    await db.insertInto("users").values(rows).execute();
+  }
+  return db
+    .insertInto("campaigns")
+    .values({
+      title: "Đổi mới sáng tạo trong dạy và học",
+      description: "Phát động <b>phong trào</b>",
+      school_year: "2026-2027",
+      accepts_initiatives: true,
+      accepts_nominations: false,
+      opens_at: new Date(Date.now() - HOUR),
+      deadline_at: new Date(Date.now() + 10 * DAY),
+      announce_at: new Date(Date.now() - 60_000),
+      status: "open",
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}

@@ -20,6 +20,8 @@ interface PendingFault {
   method: string;
   fault: Fault;
   remaining: number;
+  /** Calls of `method` to let through before the fault applies. */
+  skip: number;
 }
 
 export const FAKE_BOT = {
@@ -83,9 +85,9 @@ export class FakeTelegramApi {
     return this.queue.length;
   }
 
-  /** The next `times` calls of `method` ("*" for any but getUpdates) fail with `fault`. */
-  failNext(method: string, fault: Fault, times = 1): void {
-    this.faults.push({ method, fault, remaining: times });
+  /** The next `times` calls of `method` ("*" for any but getUpdates) fail with `fault`, after `after` calls pass. */
+  failNext(method: string, fault: Fault, times = 1, { after = 0 }: { after?: number } = {}): void {
+    this.faults.push({ method, fault, remaining: times, skip: after });
   }
 
   /** Every later call addressed to this chat fails with `fault` (e.g. a user who blocked the bot). */
@@ -163,12 +165,23 @@ export class FakeTelegramApi {
     const delay = this.take(this.delays, method);
     if (delay) await new Promise((r) => setTimeout(r, delay.ms));
 
-    const fault = this.take(this.faults, method)?.fault ?? this.chatFaults.get(Number(payload.chat_id));
+    const fault = this.takeFault(method) ?? this.chatFaults.get(Number(payload.chat_id));
     if (fault) {
       send(res, fault.status, faultBody(fault));
       return;
     }
     send(res, 200, { ok: true, result: this.result(method, payload) });
+  }
+
+  private takeFault(method: string): Fault | undefined {
+    const entry = this.faults.find(
+      (e) => e.method === method || (e.method === "*" && method !== "getUpdates"),
+    );
+    if (entry && entry.skip > 0) {
+      entry.skip -= 1;
+      return undefined;
+    }
+    return this.take(this.faults, method)?.fault;
   }
 
   private take<T extends { method: string; remaining: number }>(list: T[], method: string): T | undefined {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type DatabaseHandle } from "../../src/db/create-database.js";
 import { migrateToLatest } from "../../src/db/migrator.js";
 import { type BotProcess, runJobsTick, startBot } from "../helpers/bot-process.js";
+import { seedAnnouncementDue } from "../helpers/campaign-fixtures.js";
 import { FakeTelegramApi } from "../helpers/fake-telegram-api.js";
 import { createEmptyPostgresDatabase, dropPostgresDatabase, hasPostgres } from "../helpers/test-database.js";
 
@@ -10,6 +11,15 @@ const RATE = 100;
 const FIRST_CHAT = 700_000;
 /** A message sent but not yet recorded when the process died: in flight, or in the outcome buffer (flushed every 100 ms). */
 const IN_FLIGHT_WINDOW_MS = 500;
+
+/** A fresh PostgreSQL database with RECIPIENTS registered teachers and a campaign whose announcement is due. */
+async function announcementDue(): Promise<{ url: string; db: DatabaseHandle }> {
+  const url = await createEmptyPostgresDatabase();
+  const db = await createDatabase({ kind: "postgres", url });
+  await migrateToLatest(db.db);
+  await seedAnnouncementDue(db.db, RECIPIENTS, FIRST_CHAT);
+  return { url, db };
+}
 
 /**
  * kill -9 at arbitrary moments mid-broadcast, three times, then let it finish: everybody gets the message, and
@@ -23,45 +33,7 @@ describe.runIf(hasPostgres)("a broadcast survives the bot being killed mid-send"
 
   beforeAll(async () => {
     api = await FakeTelegramApi.start();
-    url = await createEmptyPostgresDatabase();
-    db = await createDatabase({ kind: "postgres", url });
-    await migrateToLatest(db.db);
-    const unit = await db.db
-      .insertInto("units")
-      .values({
-        code: "U",
-        name: "THPT Lê Lợi",
-        search_name: "thpt le loi",
-        district: "H",
-        school_level: "THPT",
-        cluster: "Cụm 1",
-        block: "Khối THPT",
-      })
-      .returning("id")
-      .executeTakeFirstOrThrow();
-    await db.db
-      .insertInto("users")
-      .values(
-        Array.from({ length: RECIPIENTS }, (_, i) => ({
-          telegram_id: FIRST_CHAT + i,
-          full_name: `Giáo viên ${i}`,
-          unit_id: unit.id,
-        })),
-      )
-      .execute();
-    await db.db
-      .insertInto("campaigns")
-      .values({
-        title: "Phong trào",
-        school_year: "2026-2027",
-        accepts_initiatives: true,
-        accepts_nominations: false,
-        opens_at: new Date(Date.now() - 3_600_000),
-        deadline_at: new Date(Date.now() + 10 * 86_400_000),
-        announce_at: new Date(Date.now() - 60_000),
-        status: "open",
-      })
-      .execute();
+    ({ url, db } = await announcementDue());
   });
 
   afterAll(async () => {
@@ -95,13 +67,17 @@ describe.runIf(hasPostgres)("a broadcast survives the bot being killed mid-send"
     }
 
     const byChat = new Map<number, number[]>();
-    for (const c of sends()) byChat.set(Number(c.payload.chat_id), [...(byChat.get(Number(c.payload.chat_id)) ?? []), c.at]);
+    for (const c of sends())
+      byChat.set(Number(c.payload.chat_id), [...(byChat.get(Number(c.payload.chat_id)) ?? []), c.at]);
     expect(byChat.size).toBe(RECIPIENTS);
     const repeated = [...byChat.entries()].filter(([, times]) => times.length > 1);
     for (const [chat, times] of repeated) {
       const first = times[0] as number;
       const nearCrash = kills.some((k) => first <= k && first >= k - IN_FLIGHT_WINDOW_MS);
-      expect(nearCrash, `chat ${chat} got ${times.length} messages, first at ${first} ms; kills at ${kills}`).toBe(true);
+      expect(
+        nearCrash,
+        `chat ${chat} got ${times.length} messages, first at ${first} ms; kills at ${kills}`,
+      ).toBe(true);
       expect(times).toHaveLength(2);
     }
     const statuses = await db.db
@@ -110,5 +86,34 @@ describe.runIf(hasPostgres)("a broadcast survives the bot being killed mid-send"
       .groupBy("status")
       .execute();
     expect(statuses).toEqual([{ status: "sent", n: RECIPIENTS }]);
+  });
+});
+
+describe.runIf(hasPostgres)("two bot instances on one PostgreSQL", () => {
+  it("send each message once: one sender per bot token", async () => {
+    const api = await FakeTelegramApi.start();
+    const { url, db } = await announcementDue();
+    const env = { DATABASE_URL: url, BROADCAST_RATE: String(RATE), BROADCAST_PAID: "true" };
+    const bots = [await startBot(api, env), await startBot(api, env)];
+    try {
+      expect(runJobsTick(env)).toContain(`to ${RECIPIENTS} recipient(s)`);
+      // A second tick (the other instance's cron, an operator) enqueues nothing more.
+      expect(runJobsTick(env)).toContain("0 broadcast(s) enqueued");
+      const deadline = Date.now() + 60_000;
+      while (
+        (await db.db.selectFrom("broadcasts").select("status").executeTakeFirstOrThrow()).status !== "done"
+      ) {
+        if (Date.now() > deadline) throw new Error("broadcast not done");
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      const chats = api.callsOf("sendMessage").map((c) => Number(c.payload.chat_id));
+      expect(chats.filter((id) => id >= FIRST_CHAT)).toHaveLength(RECIPIENTS);
+      expect(new Set(chats).size).toBe(chats.length);
+    } finally {
+      for (const bot of bots) await bot.stop();
+      await db.close();
+      await api.stop();
+      await dropPostgresDatabase(url);
+    }
   });
 });
