@@ -4,7 +4,11 @@ import { createDatabase } from "../../src/db/create-database.js";
 import { migrateToLatest } from "../../src/db/migrator.js";
 import { createTestDatabase, DIALECTS, hasPostgres } from "../helpers/test-database.js";
 
-const MIGRATIONS = ["20261123_0001_core_schema", "20261123_0002_submission_search"];
+const MIGRATIONS = [
+  "20261123_0001_core_schema",
+  "20261123_0002_submission_search",
+  "20261123_0003_campaign_broadcasts",
+];
 
 const CORE_TABLES = [
   "attachments",
