@@ -10,6 +10,7 @@ import { parseArgs } from "node:util";
 import { Api } from "grammy";
 import pg from "pg";
 import { campaignMessageRenderer } from "../src/bot/broadcast-messages.js";
+import type { Context } from "../src/bot/context.js";
 import { createI18n } from "../src/bot/i18n.js";
 import { startBroadcastSender } from "../src/broadcasts/broadcast-sender.js";
 import { enqueueCampaignBroadcast } from "../src/broadcasts/broadcasts.repository.js";
@@ -87,7 +88,7 @@ async function sendRun(label: string, inject429: boolean): Promise<SendRun> {
   const { database, campaign, drop } = await world(RECIPIENTS);
   await enqueueAnnouncement(database, campaign);
   const api = await FakeTelegramApi.start();
-  const i18n = createI18n("vi", () => "vi");
+  const i18n = createI18n<Context>("vi", () => "vi");
   let resolveFinished = () => {};
   const finished = new Promise<void>((resolve) => {
     resolveFinished = resolve;
@@ -99,7 +100,7 @@ async function sendRun(label: string, inject429: boolean): Promise<SendRun> {
       api: new Api("123:BENCH-token", { apiRoot: api.apiRoot }),
       logger: createLogger("warn"),
       botId: FAKE_BOT.id,
-      render: campaignMessageRenderer(i18n as never, "Asia/Ho_Chi_Minh", "vi"),
+      render: campaignMessageRenderer(i18n, "Asia/Ho_Chi_Minh", "vi"),
       onFinished: async () => resolveFinished(),
     },
     { rate: RATE, paid: true },
