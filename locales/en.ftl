@@ -463,3 +463,7 @@ roles-revoke-unchanged = { $id } does not have the “{ $role }” role.
 roles-unknown-person = Nobody with Telegram id { $id } has written to the bot. Ask them to send /start first.
 roles-last-admin = The last administrator cannot be removed.
 form-draft-campaign-closed = ⛔ The campaign this draft was for no longer takes submissions. You can finish the draft; when you send it, the bot will offer the campaigns still open (or none).
+campaign-edit-title-button = ✏️ Edit title
+campaign-edit-description-button = ✏️ Edit text
+campaign-edit-cancelled = Stopped. The campaign is unchanged.
+campaign-edited = ✅ Saved. Announcements and reminders sent from now on use the new wording.

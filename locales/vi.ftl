@@ -463,3 +463,7 @@ roles-revoke-unchanged = { $id } không có quyền “{ $role }”.
 roles-unknown-person = Chưa có ai với Telegram id { $id } nhắn cho bot. Nhờ người đó gõ /start trước.
 roles-last-admin = Không thể thu hồi quyền của quản trị viên cuối cùng.
 form-draft-campaign-closed = ⛔ Phong trào mà bản nháp này chọn đã hết hạn nhận hồ sơ. Thầy/cô có thể hoàn thiện bản nháp; khi gửi, bot sẽ đề nghị chọn phong trào khác còn nhận hồ sơ (hoặc không thuộc phong trào nào).
+campaign-edit-title-button = ✏️ Sửa tên
+campaign-edit-description-button = ✏️ Sửa nội dung
+campaign-edit-cancelled = Đã dừng sửa. Phong trào giữ nguyên.
+campaign-edited = ✅ Đã lưu. Các thông báo, nhắc hạn gửi từ nay dùng nội dung mới.

@@ -10,6 +10,8 @@ import {
   CampaignNotFoundError,
   campaignProblem,
   InvalidCampaignError,
+  MAX_CAMPAIGN_DESCRIPTION,
+  MAX_CAMPAIGN_TITLE,
 } from "./campaign-input.js";
 import * as repo from "./campaigns.repository.js";
 
@@ -88,6 +90,34 @@ export class CampaignsService {
         actorId,
         action: "campaign.deadline-extended",
         subject: { campaignId: id, from: campaign.deadline_at.toISOString(), to: deadline.toISOString() },
+      });
+      return updated;
+    });
+  }
+
+  /**
+   * Changes the title or the announcement text (administrators only; audited). Messages already sent stay as
+   * they were; reminders and notices sent from now on carry the new wording.
+   */
+  async edit(
+    actorId: number,
+    id: number,
+    changes: { title?: string; descriptionHtml?: string },
+    now: Date,
+  ): Promise<Campaign> {
+    await requireRole(this.db, actorId, "admin");
+    const campaign = await this.require(id);
+    const title = changes.title?.trim() ?? campaign.title;
+    const description = changes.descriptionHtml ?? campaign.description;
+    if (title === "") throw new InvalidCampaignError("title-empty");
+    if (title.length > MAX_CAMPAIGN_TITLE) throw new InvalidCampaignError("title-too-long");
+    if (description.length > MAX_CAMPAIGN_DESCRIPTION) throw new InvalidCampaignError("description-too-long");
+    return this.db.transaction().execute(async (trx) => {
+      const updated = await repo.updateCampaign(trx, id, { title, description, updated_at: now });
+      await insertAuditEntry(trx, {
+        actorId,
+        action: "campaign.edited",
+        subject: { campaignId: id, fields: Object.keys(changes) },
       });
       return updated;
     });

@@ -158,6 +158,26 @@ describe.each(DIALECTS)("campaign clock and audience (%s)", (dialect) => {
     expect(audit.map((a) => a.action)).toEqual(["campaign.created", "campaign.deadline-extended"]);
   });
 
+  it("lets only administrators edit the title and text, within the limits, audited", async () => {
+    const { ids, campaigns } = await world();
+    const c = await campaigns.create(ids.admin, campaignInput(NOW), NOW);
+    await expect(campaigns.edit(ids.a1, c.id, { title: "X" }, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(campaigns.edit(ids.admin, c.id, { title: "  " }, NOW)).rejects.toMatchObject({
+      problem: "title-empty",
+    });
+    await expect(
+      campaigns.edit(ids.admin, c.id, { descriptionHtml: "x".repeat(3001) }, NOW),
+    ).rejects.toMatchObject({ problem: "description-too-long" });
+    const edited = await campaigns.edit(ids.admin, c.id, { title: " Trường học hạnh phúc " }, NOW);
+    expect([edited.title, edited.description]).toEqual(["Trường học hạnh phúc", c.description]);
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select("action")
+      .where("action", "like", "campaign.%")
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(["campaign.created", "campaign.edited"]);
+  });
+
   it("closes early: no more reminders, and submissions are refused", async () => {
     const { ids, campaigns } = await world();
     const c = await campaigns.create(ids.admin, campaignInput(NOW), NOW);

@@ -160,6 +160,8 @@ describe.runIf(hasPostgres)("campaigns: an administrator announces, teachers are
     await a.send("/campaigns");
     const details = await a.pressUntilButton(`cadm:v:${campaignId}`, `cadm:ext:${campaignId}`);
     expect(details.payload.text).toContain("Cụm thi đua số 1");
+    expect((await a.press(`cadm:et:${campaignId}`)).payload.text).toContain("Tên phong trào");
+    expect((await a.send("Đổi mới, sáng tạo 2026–2027")).payload.text).toContain("✅");
     expect((await a.press(`cadm:ext:${campaignId}`)).payload.text).toContain("hạn chót mới");
     const later = new Date(deadline.getTime() + 7 * DAY);
     const since = api.mark();
@@ -169,11 +171,16 @@ describe.runIf(hasPostgres)("campaigns: an administrator announces, teachers are
       { since, timeoutMs: 20_000 },
     );
     expect(told.payload.text).toContain(`${formatDate(TZ, later)} 17:00`);
+    expect(told.payload.text).toContain("Đổi mới, sáng tạo 2026–2027");
     const audit = await db.db
       .selectFrom("audit_log")
       .select("action")
       .where("action", "like", "campaign.%")
       .execute();
-    expect(audit.map((x) => x.action)).toEqual(["campaign.created", "campaign.deadline-extended"]);
+    expect(audit.map((x) => x.action)).toEqual([
+      "campaign.created",
+      "campaign.edited",
+      "campaign.deadline-extended",
+    ]);
   });
 });

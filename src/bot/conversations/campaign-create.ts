@@ -1,17 +1,12 @@
-import { toHTML } from "@telegraf/entity";
 import { InlineKeyboard } from "grammy";
-import {
-  type CampaignInput,
-  InvalidCampaignError,
-  MAX_CAMPAIGN_DESCRIPTION,
-  MAX_CAMPAIGN_TITLE,
-} from "../../campaigns/campaign-input.js";
+import { type CampaignInput, InvalidCampaignError } from "../../campaigns/campaign-input.js";
 import { DEFAULT_REMINDERS, isReminderSpec } from "../../campaigns/reminder-schedule.js";
 import type { Campaign } from "../../db/types.js";
 import { formatDateTime, parseLocalDateTime } from "../../shared/time.js";
 import { announcementText, campaignButtons } from "../broadcast-messages.js";
 import type { AppConversation, ConversationContext } from "../context.js";
 import { askAudience } from "./campaign-audience-step.js";
+import { ask, type Parsed, parseDescription, parseTitle } from "./campaign-questions.js";
 import { CANCEL, type StepPosition, stepHeader } from "./steps.js";
 
 export const CAMPAIGN_CREATE_CONVERSATION = "campaign-create";
@@ -21,8 +16,6 @@ const NOW = "cc:now";
 const CONFIRM = "cc:confirm";
 const ACCEPTS = { initiatives: "cc:a:i", nominations: "cc:a:n", both: "cc:a:b" } as const;
 const REMIND = { default: "cc:r:default", none: "cc:r:none" } as const;
-
-type Parsed<T> = { ok: true; value: T } | { ok: false; hint: string };
 
 /**
  * An administrator creates a campaign, one question per step, and sees the announcement exactly as recipients
@@ -34,33 +27,17 @@ export async function campaignCreateConversation(conversation: AppConversation, 
   const date = (text: string) => parseLocalDateTime(text, tz);
   const cancelled = () => ctx.reply(ctx.t("campaign-create-cancelled"));
 
-  const title = await ask(conversation, ctx, pos(1), "campaign-ask-title", [], (a) => {
-    const text = a.message?.text?.trim();
-    if (!text) return { ok: false, hint: a.t("expect-text") };
-    if (text.length > MAX_CAMPAIGN_TITLE)
-      return { ok: false, hint: a.t("campaign-problem-title-too-long", { max: MAX_CAMPAIGN_TITLE }) };
-    return { ok: true, value: text.normalize("NFC") };
-  });
+  const title = await ask(conversation, ctx, pos(1), "campaign-ask-title", [], parseTitle);
   if (title === undefined) return cancelled();
 
-  const descriptionHtml = await ask(conversation, ctx, pos(2), "campaign-ask-description", [], (a) => {
-    const message = a.message;
-    if (!message?.text) return { ok: false, hint: a.t("expect-text") };
-    // Bold, italics and links the administrator typed are kept: Telegram's entities become HTML.
-    // (@telegraf/entity types lag grammY's by an entity kind or two; unknown kinds are output as plain text.)
-    const html = toHTML({
-      text: message.text,
-      entities: (message.entities ?? []) as Parameters<typeof toHTML>[0] extends { entities?: infer E }
-        ? E
-        : never,
-    }).normalize("NFC");
-    if (html.length > MAX_CAMPAIGN_DESCRIPTION)
-      return {
-        ok: false,
-        hint: a.t("campaign-problem-description-too-long", { max: MAX_CAMPAIGN_DESCRIPTION }),
-      };
-    return { ok: true, value: html };
-  });
+  const descriptionHtml = await ask(
+    conversation,
+    ctx,
+    pos(2),
+    "campaign-ask-description",
+    [],
+    parseDescription,
+  );
   if (descriptionHtml === undefined) return cancelled();
 
   const accepts = await ask(
@@ -215,32 +192,5 @@ export async function campaignCreateConversation(conversation: AppConversation, 
       return answer.reply(answer.t("campaign-created", { id: created.id }), { parse_mode: "HTML" });
     // Time passed while confirming (e.g. the deadline is now behind us): say why; the admin starts again.
     return answer.reply(answer.t(`campaign-problem-${created.problem}`));
-  }
-}
-
-/** Asks one question (with optional buttons and always "Hủy") until `parse` accepts; undefined when cancelled. */
-async function ask<T>(
-  conversation: AppConversation,
-  ctx: ConversationContext,
-  position: StepPosition,
-  questionKey: string,
-  buttons: [label: string, data: string][],
-  parse: (answer: ConversationContext) => Parsed<T>,
-): Promise<T | undefined> {
-  const keyboard = new InlineKeyboard();
-  for (const [label, data] of buttons) keyboard.text(label, data).row();
-  keyboard.text(ctx.t("button-cancel"), CANCEL);
-  await ctx.reply(ctx.t(questionKey, { header: stepHeader(ctx, position) }), {
-    parse_mode: "HTML",
-    reply_markup: keyboard,
-  });
-  for (;;) {
-    const answer = await conversation.wait();
-    const data = answer.callbackQuery?.data;
-    if (data !== undefined) await answer.answerCallbackQuery();
-    if (data === CANCEL) return undefined;
-    const parsed = parse(answer);
-    if (parsed.ok) return parsed.value;
-    await answer.reply(parsed.hint, { parse_mode: "HTML" });
   }
 }

@@ -2,6 +2,7 @@ import { createConversation } from "@grammyjs/conversations";
 import { Composer } from "grammy";
 import type { Context, ConversationContext } from "../context.js";
 import { CAMPAIGN_CREATE_CONVERSATION, campaignCreateConversation } from "./campaign-create.js";
+import { CAMPAIGN_EDIT_CONVERSATION, campaignEditConversation } from "./campaign-edit.js";
 import { CAMPAIGN_EXTEND_CONVERSATION, campaignExtendConversation } from "./campaign-extend.js";
 import { PROFILE_NAME_CONVERSATION, profileNameConversation } from "./profile-name.js";
 import { PROFILE_UNIT_CONVERSATION, profileUnitConversation } from "./profile-unit.js";
@@ -22,6 +23,7 @@ const conversations = [
   [submissionFormConversation, SUBMISSION_CONVERSATION],
   [campaignCreateConversation, CAMPAIGN_CREATE_CONVERSATION],
   [campaignExtendConversation, CAMPAIGN_EXTEND_CONVERSATION],
+  [campaignEditConversation, CAMPAIGN_EDIT_CONVERSATION],
 ] as const;
 for (const [builder, id] of conversations) {
   privateChats.use(createConversation<Context, ConversationContext>(builder, { id }));

@@ -7,6 +7,7 @@ import { CampaignClosedError, NotRegisteredError } from "../../submissions/error
 import { announcementText, campaignButtons, timeLeft } from "../broadcast-messages.js";
 import type { Context } from "../context.js";
 import { CAMPAIGN_CREATE_CONVERSATION } from "../conversations/campaign-create.js";
+import { CAMPAIGN_EDIT_CONVERSATION } from "../conversations/campaign-edit.js";
 import { CAMPAIGN_EXTEND_CONVERSATION } from "../conversations/campaign-extend.js";
 import { truncate } from "../conversations/steps.js";
 import { SUBMISSION_CONVERSATION } from "../conversations/submission-form.js";
@@ -82,6 +83,9 @@ private_.callbackQuery(/^cadm:v:(\d+)$/, async (ctx) => {
       reply_markup: new InlineKeyboard()
         .text(ctx.t("campaign-preview-button"), `cadm:prev:${c.id}`)
         .row()
+        .text(ctx.t("campaign-edit-title-button"), `cadm:et:${c.id}`)
+        .text(ctx.t("campaign-edit-description-button"), `cadm:ed:${c.id}`)
+        .row()
         .text(ctx.t("campaign-extend-button"), `cadm:ext:${c.id}`)
         .text(ctx.t("campaign-close-button"), `cadm:close:${c.id}`),
     },
@@ -105,6 +109,19 @@ private_.callbackQuery(/^cadm:ext:(\d+)$/, async (ctx) => {
   // Checked here to answer at once; the service checks again when the new date is saved.
   const c = await withCampaign(ctx, () => ctx.services.campaigns.get(ctx.user?.id ?? 0, id));
   if (c) await ctx.conversation.enter(CAMPAIGN_EXTEND_CONVERSATION, c.id);
+});
+
+private_.callbackQuery(/^cadm:(et|ed):(\d+)$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const id = Number(ctx.match[2]);
+  // Checked here to answer at once; the service checks again when the change is saved.
+  const c = await withCampaign(ctx, () => ctx.services.campaigns.get(ctx.user?.id ?? 0, id));
+  if (c)
+    await ctx.conversation.enter(
+      CAMPAIGN_EDIT_CONVERSATION,
+      c.id,
+      ctx.match[1] === "et" ? "title" : "description",
+    );
 });
 
 private_.callbackQuery(/^cadm:close:(\d+)$/, async (ctx) => {

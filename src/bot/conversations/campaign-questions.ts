@@ -1,0 +1,65 @@
+import { toHTML } from "@telegraf/entity";
+import { InlineKeyboard } from "grammy";
+import { MAX_CAMPAIGN_DESCRIPTION, MAX_CAMPAIGN_TITLE } from "../../campaigns/campaign-input.js";
+import type { AppConversation, ConversationContext } from "../context.js";
+import { CANCEL, type StepPosition, stepHeader } from "./steps.js";
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; hint: string };
+
+export function parseTitle(a: ConversationContext): Parsed<string> {
+  const text = a.message?.text?.trim();
+  if (!text) return { ok: false, hint: a.t("expect-text") };
+  if (text.length > MAX_CAMPAIGN_TITLE)
+    return { ok: false, hint: a.t("campaign-problem-title-too-long", { max: MAX_CAMPAIGN_TITLE }) };
+  return { ok: true, value: text.normalize("NFC") };
+}
+
+/**
+ * The announcement text as Telegram-compatible HTML: the bold, italics and links the administrator typed are
+ * kept (Telegram's entities become tags, the text is escaped). Normalized to NFC after the conversion, as the
+ * entities' offsets count the characters as typed.
+ */
+export function parseDescription(a: ConversationContext): Parsed<string> {
+  const message = a.message;
+  if (!message?.text) return { ok: false, hint: a.t("expect-text") };
+  // (@telegraf/entity types lag grammY's by an entity kind or two; unknown kinds are output as plain text.)
+  const html = toHTML({
+    text: message.text,
+    entities: (message.entities ?? []) as Parameters<typeof toHTML>[0] extends { entities?: infer E }
+      ? E
+      : never,
+  }).normalize("NFC");
+  if (html.length > MAX_CAMPAIGN_DESCRIPTION)
+    return {
+      ok: false,
+      hint: a.t("campaign-problem-description-too-long", { max: MAX_CAMPAIGN_DESCRIPTION }),
+    };
+  return { ok: true, value: html };
+}
+
+/** Asks one question (with optional buttons and always "Hủy") until `parse` accepts; undefined when cancelled. */
+export async function ask<T>(
+  conversation: AppConversation,
+  ctx: ConversationContext,
+  position: StepPosition | undefined,
+  questionKey: string,
+  buttons: [label: string, data: string][],
+  parse: (answer: ConversationContext) => Parsed<T>,
+): Promise<T | undefined> {
+  const keyboard = new InlineKeyboard();
+  for (const [label, data] of buttons) keyboard.text(label, data).row();
+  keyboard.text(ctx.t("button-cancel"), CANCEL);
+  await ctx.reply(ctx.t(questionKey, { header: position ? stepHeader(ctx, position) : "✏️" }), {
+    parse_mode: "HTML",
+    reply_markup: keyboard,
+  });
+  for (;;) {
+    const answer = await conversation.wait();
+    const data = answer.callbackQuery?.data;
+    if (data !== undefined) await answer.answerCallbackQuery();
+    if (data === CANCEL) return undefined;
+    const parsed = parse(answer);
+    if (parsed.ok) return parsed.value;
+    await answer.reply(parsed.hint, { parse_mode: "HTML" });
+  }
+}
