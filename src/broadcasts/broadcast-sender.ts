@@ -59,7 +59,7 @@ export interface SenderDeps {
 }
 
 export interface BroadcastSender {
-  /** Resolves once the sender holds the lock and is sending (for tests and logs). */
+  /** Whether this instance holds the sender lock and is sending (for tests and logs). */
   readonly active: () => boolean;
   stop(): Promise<void>;
 }
@@ -133,9 +133,16 @@ export function startBroadcastSender(deps: SenderDeps, options: SenderOptions): 
     };
 
     const sendOne = async (d: ClaimedDelivery, of: BroadcastForRender) => {
-      const message = deps.render(d, of);
+      let message: OutgoingMessage | undefined;
+      try {
+        message = deps.render(d, of);
+      } catch (err) {
+        // A message that cannot be built would fail the same way on every retry: record it, do not loop on it.
+        log.error({ err, deliveryId: d.id }, "could not build a broadcast message");
+      }
       if (!message) {
         outcomes.push({ id: d.id, status: "failed", error: "nothing to send" });
+        maybeFlush();
         return;
       }
       try {

@@ -90,9 +90,10 @@ describe.runIf(hasPostgres)("campaigns: an administrator announces, teachers are
     expect(row.reminder_offsets).toEqual(["7d", "3d", "1d", "morning"]);
   });
 
-  it("announces to the audience only, through a 429 and a blocked chat, and tells the creator", async () => {
+  it("announces to the audience only, through a 429, a 502 and a blocked chat, and tells the creator", async () => {
     api.failChat(5102, { status: 403 }); // Minh blocked the bot
     api.failNext("sendMessage", { status: 429, retryAfter: 1 });
+    api.failNext("sendMessage", { status: 502 });
     const since = api.mark();
     expect(runJobsTick(env)).toContain("announcement");
     const summary = await api.waitForCall(
