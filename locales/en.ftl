@@ -43,6 +43,7 @@ help-admin =
     /campaigns — manage campaigns (extend, close early, preview)
     /newcampaign — create a campaign
     /broadcasts — progress of announcements and reminders
+    /decide — submissions waiting for a decision
     /roles — roles
 help-in-conversation = You are in the middle of something. Answer the question above to go on, or send /cancel to stop.
 
@@ -454,7 +455,9 @@ roles-usage =
     <b>Roles</b>
     /roles grant admin <i>telegram_id</i> — make an administrator
     /roles revoke admin <i>telegram_id</i> — remove an administrator
-    (roles: admin, reviewer; the person must have written to the bot)
+    /roles grant unit_head <i>telegram_id UNIT_CODE</i> — a unit head
+    /roles find <i>name or telegram_id</i> — find someone
+    (roles: admin, reviewer, unit_head; the person must have written to the bot)
 roles-holder = • { $role }: { $name } ({ $id })
 roles-grant-done = ✅ { $id } now has the “{ $role }” role.
 roles-revoke-done = ✅ { $id } no longer has the “{ $role }” role.
@@ -467,3 +470,58 @@ campaign-edit-title-button = ✏️ Edit title
 campaign-edit-description-button = ✏️ Edit text
 campaign-edit-cancelled = Stopped. The campaign is unchanged.
 campaign-edited = ✅ Saved. Announcements and reminders sent from now on use the new wording.
+
+## Endorsement and decisions
+scope-unit = unit
+scope-province = province
+scope-nation = nation
+endorse-open-button = 📂 Open
+endorse-queue-empty = Nothing from your unit is waiting for your endorsement.
+endorse-queue-title = 📥 <b>Waiting for endorsement</b> ({ $count }). Tap to open:
+endorse-card =
+    <b>{ $code }</b> — { $kind }
+    <b>{ $title }</b>
+    Submitted by: { $submitter }
+    Received: { $received }
+    Status: { $status }
+    Authors:
+    { $authors }
+    Attachments: { $files }
+endorse-choose = Endorse it to the council, or return it to the author for revision?
+endorse-ok-button = ✅ Endorse to the council
+endorse-return-button = ↩️ Return for revision
+endorse-done = ✅ <b>{ $code }</b> is endorsed and sent to the council. The author was told.
+review-wrong-stage = This submission is now “{ $status }”; this can no longer be done.
+review-ask-return-note = Type <b>what needs revising</b> (at most { $max } characters). The author gets it word for word.
+review-ask-reasons = Type the <b>reasons for refusing</b> (required by the rules; at most { $max } characters). The submitter gets them word for word.
+review-ask-decision = Type the <b>decision's number and date</b>, e.g. <i>1234/QĐ-SGDĐT 15/12/2026</i>.
+review-cancelled = Stopped. The submission is unchanged.
+review-problem-decision-format = That is not the format. Type the decision number, then the date, e.g. <i>1234/QĐ-SGDĐT 15/12/2026</i>.
+review-problem-note-required = The text cannot be empty. Please type it again.
+review-problem-note-too-long = The text is longer than { $max } characters. Please shorten it.
+review-problem-number-required = The decision number is needed (at most 50 characters). E.g. <i>1234/QĐ-SGDĐT 15/12/2026</i>.
+review-problem-date-invalid = That decision date does not exist. E.g. <i>1234/QĐ-SGDĐT 15/12/2026</i>.
+review-done-return = ↩️ <b>{ $code }</b> was returned. The author was told what to revise.
+review-done-refuse = The refusal of <b>{ $code }</b> is recorded. The submitter was told the reasons.
+review-done-recognise = 🏅 The recognition of <b>{ $code }</b> is recorded. The submitter was told.
+submitter-endorsed = ✅ <b>{ $code }</b> ({ $title }) was endorsed by your unit and sent to the emulation and commendation council.
+submitter-returned =
+    ↩️ <b>{ $code }</b> ({ $title }) was returned for revision:
+    <i>{ $note }</i>
+    Send /my, open it and tap “Edit and resubmit”.
+submitter-recognised = 🏅 Congratulations! <b>{ $code }</b> ({ $title }) is recognised at { $scope } scope (decision no. { $number } of { $date }).
+submitter-refused =
+    <b>{ $code }</b> ({ $title }) was not recognised.
+    Reasons: <i>{ $reasons }</i>
+decide-queue-empty = Nothing is waiting for a decision.
+decide-queue-title = 🏛 <b>Waiting for a decision</b> ({ $count }). Tap to open:
+decide-recognise-unit = 🏅 Recognise — unit scope
+decide-recognise-province = 🏅 Recognise — province scope
+decide-recognise-nation = 🏅 Recognise — nation scope
+decide-refuse = ⛔ Refuse
+roles-person = • { $name } — { $unit } ({ $id })
+roles-find-none = Nobody found.
+roles-unit-required = A unit head's role names the unit code: <i>/roles grant unit_head telegram_id UNIT_CODE</i>
+help-unit-head =
+    <b>Unit heads:</b>
+    /queue — submissions from your unit waiting for endorsement

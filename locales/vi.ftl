@@ -43,6 +43,7 @@ help-admin =
     /campaigns — quản lý phong trào (gia hạn, đóng sớm, xem thông báo)
     /newcampaign — tạo phong trào mới
     /broadcasts — tiến độ gửi thông báo, nhắc hạn
+    /decide — hồ sơ chờ quyết định công nhận
     /roles — phân quyền
 help-in-conversation = Thầy/cô đang ở giữa một thao tác. Cứ trả lời câu hỏi ở trên để tiếp tục, hoặc gõ /cancel để dừng.
 
@@ -454,7 +455,9 @@ roles-usage =
     <b>Phân quyền</b>
     /roles grant admin <i>telegram_id</i> — cấp quyền quản trị
     /roles revoke admin <i>telegram_id</i> — thu hồi quyền quản trị
-    (vai trò: admin, reviewer; người được cấp phải đã nhắn cho bot)
+    /roles grant unit_head <i>telegram_id MÃ_ĐƠN_VỊ</i> — thủ trưởng đơn vị
+    /roles find <i>tên hoặc telegram_id</i> — tìm người
+    (vai trò: admin, reviewer, unit_head; người được cấp phải đã nhắn cho bot)
 roles-holder = • { $role }: { $name } ({ $id })
 roles-grant-done = ✅ Đã cấp quyền “{ $role }” cho { $id }.
 roles-revoke-done = ✅ Đã thu hồi quyền “{ $role }” của { $id }.
@@ -467,3 +470,58 @@ campaign-edit-title-button = ✏️ Sửa tên
 campaign-edit-description-button = ✏️ Sửa nội dung
 campaign-edit-cancelled = Đã dừng sửa. Phong trào giữ nguyên.
 campaign-edited = ✅ Đã lưu. Các thông báo, nhắc hạn gửi từ nay dùng nội dung mới.
+
+## Xác nhận của đơn vị và quyết định công nhận
+scope-unit = cấp cơ sở
+scope-province = cấp tỉnh
+scope-nation = toàn quốc
+endorse-open-button = 📂 Mở hồ sơ
+endorse-queue-empty = Không có hồ sơ nào của đơn vị đang chờ thầy/cô xác nhận.
+endorse-queue-title = 📥 <b>Hồ sơ chờ xác nhận</b> ({ $count }). Bấm để mở:
+endorse-card =
+    <b>{ $code }</b> — { $kind }
+    <b>{ $title }</b>
+    Người nộp: { $submitter }
+    Nhận lúc: { $received }
+    Trạng thái: { $status }
+    Tác giả:
+    { $authors }
+    Tệp đính kèm: { $files }
+endorse-choose = Thầy/cô xác nhận hồ sơ để chuyển Hội đồng, hay trả lại để tác giả bổ sung?
+endorse-ok-button = ✅ Xác nhận, chuyển Hội đồng
+endorse-return-button = ↩️ Trả lại để bổ sung
+endorse-done = ✅ Đã xác nhận hồ sơ <b>{ $code }</b> và chuyển Hội đồng. Tác giả đã được báo.
+review-wrong-stage = Hồ sơ này đã ở trạng thái “{ $status }”, không thể thực hiện thao tác này nữa.
+review-ask-return-note = Nhập <b>nội dung cần bổ sung, sửa chữa</b> (tối đa { $max } ký tự). Tác giả sẽ nhận được nguyên văn.
+review-ask-reasons = Nhập <b>lý do không công nhận</b> (bắt buộc theo quy định; tối đa { $max } ký tự). Người nộp sẽ nhận được nguyên văn.
+review-ask-decision = Nhập <b>số và ngày quyết định</b>, ví dụ <i>1234/QĐ-SGDĐT 15/12/2026</i>.
+review-cancelled = Đã dừng. Hồ sơ giữ nguyên trạng thái.
+review-problem-decision-format = Chưa đúng dạng. Nhập số quyết định rồi ngày, ví dụ <i>1234/QĐ-SGDĐT 15/12/2026</i>.
+review-problem-note-required = Nội dung không được để trống. Vui lòng nhập lại.
+review-problem-note-too-long = Nội dung dài quá { $max } ký tự. Vui lòng rút gọn.
+review-problem-number-required = Cần số quyết định (tối đa 50 ký tự). Ví dụ <i>1234/QĐ-SGDĐT 15/12/2026</i>.
+review-problem-date-invalid = Ngày quyết định không hợp lệ. Ví dụ <i>1234/QĐ-SGDĐT 15/12/2026</i>.
+review-done-return = ↩️ Đã trả lại hồ sơ <b>{ $code }</b>. Tác giả đã được báo kèm nội dung cần bổ sung.
+review-done-refuse = Đã ghi quyết định không công nhận hồ sơ <b>{ $code }</b>. Người nộp đã được báo kèm lý do.
+review-done-recognise = 🏅 Đã ghi quyết định công nhận hồ sơ <b>{ $code }</b>. Người nộp đã được báo.
+submitter-endorsed = ✅ Hồ sơ <b>{ $code }</b> ({ $title }) đã được đơn vị xác nhận và chuyển Hội đồng thi đua – khen thưởng.
+submitter-returned =
+    ↩️ Hồ sơ <b>{ $code }</b> ({ $title }) được trả lại để bổ sung:
+    <i>{ $note }</i>
+    Gõ /my, mở hồ sơ và bấm “Sửa và gửi lại”.
+submitter-recognised = 🏅 Chúc mừng! Hồ sơ <b>{ $code }</b> ({ $title }) được công nhận, phạm vi { $scope } (Quyết định số { $number } ngày { $date }).
+submitter-refused =
+    Hồ sơ <b>{ $code }</b> ({ $title }) không được công nhận.
+    Lý do: <i>{ $reasons }</i>
+decide-queue-empty = Không có hồ sơ nào đang chờ quyết định.
+decide-queue-title = 🏛 <b>Hồ sơ chờ quyết định</b> ({ $count }). Bấm để mở:
+decide-recognise-unit = 🏅 Công nhận — cấp cơ sở
+decide-recognise-province = 🏅 Công nhận — cấp tỉnh
+decide-recognise-nation = 🏅 Công nhận — toàn quốc
+decide-refuse = ⛔ Không công nhận
+roles-person = • { $name } — { $unit } ({ $id })
+roles-find-none = Không tìm thấy ai.
+roles-unit-required = Thủ trưởng đơn vị cần mã đơn vị: <i>/roles grant unit_head telegram_id MÃ_ĐƠN_VỊ</i>
+help-unit-head =
+    <b>Thủ trưởng đơn vị:</b>
+    /queue — hồ sơ của đơn vị chờ xác nhận

@@ -3,6 +3,8 @@ import { BroadcastsService } from "./broadcasts/broadcasts.service.js";
 import { CampaignsService } from "./campaigns/campaigns.service.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/types.js";
+import { DecisionService } from "./review/decision.service.js";
+import { EndorsementService } from "./review/endorsement.service.js";
 import { SubmissionsService } from "./submissions/submissions.service.js";
 import { UnitsService } from "./units/units.service.js";
 import { RolesService } from "./users/roles.service.js";
@@ -16,6 +18,8 @@ export interface Services {
   campaigns: CampaignsService;
   broadcasts: BroadcastsService;
   roles: RolesService;
+  endorsement: EndorsementService;
+  decisions: DecisionService;
 }
 
 export function createServices(db: Kysely<Database>, config: Config): Services {
@@ -30,5 +34,7 @@ export function createServices(db: Kysely<Database>, config: Config): Services {
     campaigns: new CampaignsService(db, config.timezone),
     broadcasts: new BroadcastsService(db),
     roles: new RolesService(db),
+    endorsement: new EndorsementService(db),
+    decisions: new DecisionService(db),
   };
 }

@@ -19,6 +19,8 @@ import { conversationsFeature } from "./conversations/index.js";
 import { broadcastsFeature } from "./features/broadcasts.js";
 import { campaignsFeature } from "./features/campaigns.js";
 import { cancelFeature } from "./features/cancel.js";
+import { decisionsFeature } from "./features/decisions.js";
+import { endorsementFeature } from "./features/endorsement.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { helpFeature } from "./features/help.js";
 import { languageFeature } from "./features/language.js";
@@ -123,6 +125,8 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
     campaignsFeature,
     broadcastsFeature,
     rolesFeature,
+    endorsementFeature,
+    decisionsFeature,
     languageFeature,
     fallbackFeature,
   );

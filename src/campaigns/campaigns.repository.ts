@@ -105,3 +105,12 @@ export function findLiveCampaigns(db: Db, now: Date): Promise<Campaign[]> {
     .orderBy("id")
     .execute();
 }
+
+export async function campaignRequiresEndorsement(db: Db, id: number): Promise<boolean> {
+  const row = await db
+    .selectFrom("campaigns")
+    .select("requires_endorsement")
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row?.requires_endorsement ?? true;
+}

@@ -123,6 +123,21 @@ export class CampaignsService {
     });
   }
 
+  /** Whether submissions to the campaign pass by the unit head before the council (administrators only; audited). */
+  async setRequiresEndorsement(actorId: number, id: number, required: boolean): Promise<Campaign> {
+    await requireRole(this.db, actorId, "admin");
+    await this.require(id);
+    return this.db.transaction().execute(async (trx) => {
+      const updated = await repo.updateCampaign(trx, id, { requires_endorsement: required });
+      await insertAuditEntry(trx, {
+        actorId,
+        action: "campaign.endorsement-step",
+        subject: { campaignId: id, required },
+      });
+      return updated;
+    });
+  }
+
   /** Closes before the deadline: submissions are refused from now on and no more reminders go out. */
   async close(actorId: number, id: number, now: Date): Promise<Campaign> {
     await requireRole(this.db, actorId, "admin");

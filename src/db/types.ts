@@ -124,6 +124,10 @@ export interface SubmissionTable {
   school_year: string | null;
   submitted_at: Timestamp | null;
   decision_due_at: Timestamp | null;
+  /** Written reasons of a refusal (required by law), or a note on a recognition. */
+  decision_reasons: string | null;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }

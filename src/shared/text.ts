@@ -26,3 +26,6 @@ export function foldForSearch(text: string): string {
     .replace(/\s+/g, " ")
     .trim();
 }
+
+/** Escapes LIKE's wildcards, so typed text is matched literally. */
+export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);

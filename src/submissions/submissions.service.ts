@@ -1,6 +1,6 @@
 import { addMonths } from "date-fns";
 import type { Kysely, Selectable } from "kysely";
-import { findOpenCampaignsForUnit } from "../campaigns/campaigns.repository.js";
+import { campaignRequiresEndorsement, findOpenCampaignsForUnit } from "../campaigns/campaigns.repository.js";
 import type { Database, Scope, SubmissionKind, SubmissionStatus, SubmissionTable } from "../db/types.js";
 import { foldForSearch } from "../shared/text.js";
 import { dateIn, schoolYearOf } from "../shared/time.js";
@@ -311,13 +311,20 @@ export class SubmissionsService {
         ]);
       }
       await repo.insertEvent(trx, { submissionId: id, actorId: userId, from: s.status, to: "submitted" });
+      if (campaignId !== null && !(await campaignRequiresEndorsement(trx, campaignId))) {
+        // The campaign skips the unit head's step: straight to the council.
+        await repo.updateSubmission(trx, id, { status: "endorsed" });
+        await repo.insertEvent(trx, { submissionId: id, actorId: null, from: "submitted", to: "endorsed" });
+      }
       return { id, code, submittedAt: now, decisionDueAt };
     });
   }
 
   /** Who to tell of a new submission: the heads of the submitter's unit (Telegram id and stored locale). */
-  unitHeadsToNotify(id: number) {
-    return repo.findUnitHeadsOf(this.db, id);
+  /** The heads of the submission's unit, while it waits for their endorsement (none when the campaign skips it). */
+  async unitHeadsToNotify(id: number) {
+    const s = await repo.findSubmission(this.db, id);
+    return s?.status === "submitted" ? repo.findUnitHeadsOf(this.db, id) : [];
   }
 
   async withdraw(userId: number, id: number): Promise<void> {

@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { Database, Unit } from "../db/types.js";
+import { escapeLike } from "../shared/text.js";
 
 type Db = Kysely<Database>;
 
@@ -75,5 +76,3 @@ export async function countUnits(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return row.n;
 }
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);

@@ -1,11 +1,26 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database, Role } from "../db/types.js";
+import { escapeLike, foldForSearch } from "../shared/text.js";
 import { requireRole } from "./permissions.js";
 import { findUserByTelegramId, grantRole, insertAuditEntry } from "./users.repository.js";
 
-/** Roles an administrator hands out without a unit (a unit head's role names a unit: see the review issue). */
-export const GRANTABLE_ROLES = ["admin", "reviewer"] as const satisfies readonly Role[];
+/** Vietnamese letters (both cases) and what foldForSearch makes of them, for folding names inside SQL. */
+const VIETNAMESE =
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ" +
+  "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ";
+const FOLD_FROM = VIETNAMESE;
+const FOLD_TO = [...VIETNAMESE].map((c) => foldForSearch(c)).join("");
+
+/** Every role an administrator hands out; a unit head's names the unit headed. */
+export const GRANTABLE_ROLES = ["admin", "reviewer", "unit_head"] as const satisfies readonly Role[];
 export type GrantableRole = (typeof GRANTABLE_ROLES)[number];
+
+export class UnitRequiredError extends Error {
+  constructor() {
+    super("A unit head's role names the unit (by its code)");
+    this.name = "UnitRequiredError";
+  }
+}
 
 export class UnknownPersonError extends Error {
   constructor(readonly telegramId: number) {
@@ -25,20 +40,47 @@ export class RolesService {
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Administrators only; audited. Returns false when the person already had the role. */
-  async grant(actorId: number, telegramId: number, role: GrantableRole): Promise<boolean> {
+  async grant(actorId: number, telegramId: number, role: GrantableRole, unitCode?: string): Promise<boolean> {
     await requireRole(this.db, actorId, "admin");
     return this.db.transaction().execute(async (trx) => {
       const target = await findUserByTelegramId(trx, telegramId);
       if (!target) throw new UnknownPersonError(telegramId);
-      const granted = await grantRole(trx, { userId: target.id, role, grantedBy: actorId });
+      let unitId: number | null = null;
+      if (role === "unit_head") {
+        const unit = unitCode
+          ? await trx.selectFrom("units").select("id").where("code", "=", unitCode).executeTakeFirst()
+          : undefined;
+        if (!unit) throw new UnitRequiredError();
+        unitId = unit.id;
+      }
+      const granted = await grantRole(trx, { userId: target.id, role, unitId, grantedBy: actorId });
       if (granted)
         await insertAuditEntry(trx, {
           actorId,
           action: "role.granted",
-          subject: { userId: target.id, role },
+          subject: { userId: target.id, role, ...(unitId ? { unitId } : {}) },
         });
       return granted;
     });
+  }
+
+  /** Administrators only: people found by Telegram id, or by part of their name (case and diacritics ignored). */
+  async findPeople(actorId: number, query: string) {
+    await requireRole(this.db, actorId, "admin");
+    const id = Number(query.trim());
+    const base = this.db
+      .selectFrom("users as u")
+      .leftJoin("units as un", "un.id", "u.unit_id")
+      .select(["u.telegram_id", "u.full_name", "u.telegram_name", "un.name as unit_name"]);
+    if (Number.isSafeInteger(id) && id > 0) return base.where("u.telegram_id", "=", id).execute();
+    const folded = foldForSearch(query);
+    if (folded === "") return [];
+    const name = sql<string>`translate(coalesce(u.full_name, u.telegram_name), ${FOLD_FROM}, ${FOLD_TO})`;
+    return base
+      .where(name, "like", `%${escapeLike(folded)}%`)
+      .orderBy("u.full_name")
+      .limit(10)
+      .execute();
   }
 
   /** Administrators only; audited. The last administrator stays, so someone can always manage the bot. */

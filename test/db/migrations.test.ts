@@ -8,6 +8,7 @@ const MIGRATIONS = [
   "20261123_0001_core_schema",
   "20261123_0002_submission_search",
   "20261123_0003_campaign_broadcasts",
+  "20261124_0004_decisions",
 ];
 
 const CORE_TABLES = [

@@ -7,6 +7,7 @@ import { CAMPAIGN_EXTEND_CONVERSATION, campaignExtendConversation } from "./camp
 import { PROFILE_NAME_CONVERSATION, profileNameConversation } from "./profile-name.js";
 import { PROFILE_UNIT_CONVERSATION, profileUnitConversation } from "./profile-unit.js";
 import { REGISTRATION_CONVERSATION, registrationConversation } from "./registration.js";
+import { REVIEW_NOTE_CONVERSATION, reviewNoteConversation } from "./review-note.js";
 import { SUBMISSION_CONVERSATION, submissionFormConversation } from "./submission-form.js";
 
 /**
@@ -24,6 +25,7 @@ const conversations = [
   [campaignCreateConversation, CAMPAIGN_CREATE_CONVERSATION],
   [campaignExtendConversation, CAMPAIGN_EXTEND_CONVERSATION],
   [campaignEditConversation, CAMPAIGN_EDIT_CONVERSATION],
+  [reviewNoteConversation, REVIEW_NOTE_CONVERSATION],
 ] as const;
 for (const [builder, id] of conversations) {
   privateChats.use(createConversation<Context, ConversationContext>(builder, { id }));

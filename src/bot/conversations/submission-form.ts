@@ -210,7 +210,10 @@ async function notifyUnitHeads(outer: Context, submissionId: number, code: strin
       submitter: escapeHtml(outer.user?.full_name ?? ""),
     });
     try {
-      await outer.api.sendMessage(head.telegram_id, text, { parse_mode: "HTML" });
+      await outer.api.sendMessage(head.telegram_id, text, {
+        parse_mode: "HTML",
+        reply_markup: new InlineKeyboard().text(t("endorse-open-button"), `end:o:${submissionId}`),
+      });
     } catch (err) {
       outer.logger.warn({ err, submissionId }, "could not tell a unit head of a new submission");
     }

@@ -6,10 +6,11 @@ export const helpFeature = new Composer<Context>();
 
 helpFeature.command("help", async (ctx) => {
   const inConversation = Object.keys(await ctx.conversation.active()).length > 0;
-  const isAdmin = ctx.user ? (await ctx.services.users.roles(ctx.user.id)).includes("admin") : false;
+  const roles = ctx.user ? await ctx.services.users.roles(ctx.user.id) : [];
   const parts = [
     ctx.t("help-text"),
-    ...(isAdmin ? [ctx.t("help-admin")] : []),
+    ...(roles.includes("unit_head") ? [ctx.t("help-unit-head")] : []),
+    ...(roles.includes("admin") ? [ctx.t("help-admin")] : []),
     ...(inConversation ? [ctx.t("help-in-conversation")] : []),
   ];
   await ctx.reply(parts.join("\n\n"), { parse_mode: "HTML" });

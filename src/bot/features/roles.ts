@@ -4,6 +4,7 @@ import {
   GRANTABLE_ROLES,
   type GrantableRole,
   LastAdminError,
+  UnitRequiredError,
   UnknownPersonError,
 } from "../../users/roles.service.js";
 import type { Context } from "../context.js";
@@ -13,7 +14,19 @@ export const rolesFeature = new Composer<Context>();
 
 rolesFeature.chatType("private").command("roles", async (ctx) => {
   if (!ctx.user) return;
-  const [action, role, id] = ctx.match.trim().split(/\s+/);
+  const [action, role, id, unitCode] = ctx.match.trim().split(/\s+/);
+  if (action === "find") {
+    const query = ctx.match.trim().slice("find".length).trim();
+    const people = await ctx.services.roles.findPeople(ctx.user.id, query);
+    const lines = people.map((p) =>
+      ctx.t("roles-person", {
+        name: escapeHtml(p.full_name ?? p.telegram_name ?? "—"),
+        unit: escapeHtml(p.unit_name ?? "—"),
+        id: p.telegram_id,
+      }),
+    );
+    return ctx.reply(lines.length > 0 ? lines.join("\n") : ctx.t("roles-find-none"), { parse_mode: "HTML" });
+  }
   if (!action) {
     // The service refuses non-administrators.
     const holders = await ctx.services.roles.holders(ctx.user.id);
@@ -37,7 +50,7 @@ rolesFeature.chatType("private").command("roles", async (ctx) => {
   try {
     const changed =
       action === "grant"
-        ? await ctx.services.roles.grant(ctx.user.id, telegramId, role as GrantableRole)
+        ? await ctx.services.roles.grant(ctx.user.id, telegramId, role as GrantableRole, unitCode)
         : await ctx.services.roles.revoke(ctx.user.id, telegramId, role as GrantableRole);
     await ctx.reply(
       ctx.t(changed ? `roles-${action}-done` : `roles-${action}-unchanged`, {
@@ -49,6 +62,8 @@ rolesFeature.chatType("private").command("roles", async (ctx) => {
     if (error instanceof UnknownPersonError)
       return ctx.reply(ctx.t("roles-unknown-person", { id: telegramId }));
     if (error instanceof LastAdminError) return ctx.reply(ctx.t("roles-last-admin"));
+    if (error instanceof UnitRequiredError)
+      return ctx.reply(ctx.t("roles-unit-required"), { parse_mode: "HTML" });
     throw error;
   }
 });

@@ -1,0 +1,113 @@
+import type { Kysely } from "kysely";
+import type { Database, Scope, SubmissionStatus } from "../db/types.js";
+import { SubmissionNotFoundError } from "../submissions/errors.js";
+import * as submissions from "../submissions/submissions.repository.js";
+import { requireRole } from "../users/permissions.js";
+import { findUserById } from "../users/users.repository.js";
+import { findSubmitterContact, listQueue } from "./review.repository.js";
+import { InvalidDecisionError, requiredNote, WrongStageError } from "./review-errors.js";
+
+/** Endorsed by the unit (or sent on without endorsement), or in the council's hands: ready for a decision. */
+export const DECIDABLE: SubmissionStatus[] = ["endorsed", "under_review"];
+export const MAX_DECISION_NUMBER = 50;
+
+export interface Recognition {
+  scope: Scope;
+  /** The decision's number, e.g. "1234/QĐ-SGDĐT". */
+  number: string;
+  /** The decision's date, YYYY-MM-DD. */
+  date: string;
+}
+
+/** The administrator's decision: recognised with a scope and a decision number and date, or refused with reasons. */
+export class DecisionService {
+  constructor(private readonly db: Kysely<Database>) {}
+
+  async queue(actorId: number) {
+    await requireRole(this.db, actorId, "admin");
+    return listQueue(this.db, DECIDABLE, undefined);
+  }
+
+  /** Administrators only: a submission with its authors and files, to read before deciding. */
+  async open(actorId: number, id: number) {
+    await requireRole(this.db, actorId, "admin");
+    const submission = await submissions.findSubmission(this.db, id);
+    if (!submission) throw new SubmissionNotFoundError(id);
+    const [authors, attachments, submitter] = await Promise.all([
+      submissions.listAuthors(this.db, id),
+      submissions.listAttachments(this.db, id),
+      findUserById(this.db, submission.submitter_id),
+    ]);
+    return { submission, authors, attachments, submitterName: submitter?.full_name ?? "" };
+  }
+
+  async recognise(actorId: number, id: number, r: Recognition, now: Date) {
+    await requireRole(this.db, actorId, "admin");
+    const number = r.number.trim().normalize("NFC");
+    if (number === "" || number.length > MAX_DECISION_NUMBER)
+      throw new InvalidDecisionError("number-required");
+    if (!isCalendarDate(r.date)) throw new InvalidDecisionError("date-invalid");
+    return this.decide(actorId, id, "recognised", now, {
+      scope_recognised: r.scope,
+      decision_number: number,
+      decision_date: r.date,
+      decision_reasons: null,
+    });
+  }
+
+  /** The law requires written reasons for a refusal: they are required here and sent to the submitter. */
+  async refuse(actorId: number, id: number, rawReasons: string, now: Date) {
+    await requireRole(this.db, actorId, "admin");
+    const reasons = requiredNote(rawReasons);
+    return this.decide(actorId, id, "refused", now, { decision_reasons: reasons });
+  }
+
+  private decide(
+    actorId: number,
+    id: number,
+    to: "recognised" | "refused",
+    now: Date,
+    fields: {
+      scope_recognised?: Scope;
+      decision_number?: string;
+      decision_date?: string;
+      decision_reasons: string | null;
+    },
+  ) {
+    return this.db.transaction().execute(async (trx) => {
+      const s = await trx
+        .selectFrom("submissions")
+        .selectAll()
+        .where("id", "=", id)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!s) throw new SubmissionNotFoundError(id);
+      if (!DECIDABLE.includes(s.status)) throw new WrongStageError(s.status);
+      await trx
+        .updateTable("submissions")
+        .set({ ...fields, status: to, decided_at: now, decided_by: actorId, updated_at: now })
+        .where("id", "=", id)
+        .execute();
+      await submissions.insertEvent(trx, {
+        submissionId: id,
+        actorId,
+        from: s.status,
+        to,
+        ...(fields.decision_reasons ? { note: fields.decision_reasons } : {}),
+      });
+      return {
+        code: s.code ?? "",
+        title: s.title ?? "",
+        ...fields,
+        submitter: await findSubmitterContact(trx, id),
+      };
+    });
+  }
+}
+
+/** A real YYYY-MM-DD (JavaScript rolls 30 February over into March; PostgreSQL refuses it). */
+function isCalendarDate(date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const parsed = new Date(`${date}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
+}
