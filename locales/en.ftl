@@ -525,3 +525,7 @@ roles-unit-required = A unit head's role names the unit code: <i>/roles grant un
 help-unit-head =
     <b>Unit heads:</b>
     /queue — submissions from your unit waiting for endorsement
+campaign-endorsement-skip-button = ⏭ Skip the unit head's endorsement
+campaign-endorsement-require-button = ✅ Require the unit head's endorsement
+campaign-endorsement-skipped = The unit head's step is skipped: submissions from now on go straight to the council.
+campaign-endorsement-required = Submissions from now on need the unit head's endorsement before the council.

@@ -525,3 +525,7 @@ roles-unit-required = Thủ trưởng đơn vị cần mã đơn vị: <i>/roles
 help-unit-head =
     <b>Thủ trưởng đơn vị:</b>
     /queue — hồ sơ của đơn vị chờ xác nhận
+campaign-endorsement-skip-button = ⏭ Bỏ bước thủ trưởng xác nhận
+campaign-endorsement-require-button = ✅ Cần thủ trưởng xác nhận
+campaign-endorsement-skipped = Đã bỏ bước thủ trưởng xác nhận: hồ sơ nộp từ nay chuyển thẳng Hội đồng.
+campaign-endorsement-required = Hồ sơ nộp từ nay cần thủ trưởng đơn vị xác nhận trước khi chuyển Hội đồng.

@@ -280,3 +280,36 @@ describe.each(DIALECTS)("SubmissionsService (%s)", (dialect) => {
     ]);
   });
 });
+
+describe.each(DIALECTS)("a campaign without the unit head's step (%s)", (dialect) => {
+  const t = useTestDatabase(dialect);
+
+  it("sends submissions straight to the council, and no unit head is asked", async () => {
+    const service = new SubmissionsService(t.db, config);
+    const lan = await teacher(t);
+    const campaign = await t.db
+      .insertInto("campaigns")
+      .values({
+        title: "Sáng kiến không qua đơn vị",
+        school_year: "2026-2027",
+        accepts_initiatives: true,
+        accepts_nominations: false,
+        requires_endorsement: false,
+        opens_at: new Date(NOW.getTime() - 86_400_000),
+        deadline_at: new Date(NOW.getTime() + 86_400_000),
+        status: "open",
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const draft = await service.startDraftForCampaign(lan.id, campaign.id, "initiative", NOW);
+    expect([draft.step, draft.answers.campaign]).toEqual(["title", campaign.id]);
+    await fillInitiative(service, lan.id, draft.id);
+    await service.submit(lan.id, draft.id, NOW);
+    const row = await t.db
+      .selectFrom("submissions")
+      .select(["status", "campaign_id"])
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: "endorsed", campaign_id: campaign.id });
+    expect(await service.unitHeadsToNotify(draft.id)).toEqual([]);
+  });
+});

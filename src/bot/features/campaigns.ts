@@ -86,6 +86,15 @@ private_.callbackQuery(/^cadm:v:(\d+)$/, async (ctx) => {
         .text(ctx.t("campaign-edit-title-button"), `cadm:et:${c.id}`)
         .text(ctx.t("campaign-edit-description-button"), `cadm:ed:${c.id}`)
         .row()
+        .text(
+          ctx.t(
+            c.requires_endorsement
+              ? "campaign-endorsement-skip-button"
+              : "campaign-endorsement-require-button",
+          ),
+          `cadm:endo:${c.id}:${c.requires_endorsement ? "off" : "on"}`,
+        )
+        .row()
         .text(ctx.t("campaign-extend-button"), `cadm:ext:${c.id}`)
         .text(ctx.t("campaign-close-button"), `cadm:close:${c.id}`),
     },
@@ -122,6 +131,15 @@ private_.callbackQuery(/^cadm:(et|ed):(\d+)$/, async (ctx) => {
       c.id,
       ctx.match[1] === "et" ? "title" : "description",
     );
+});
+
+private_.callbackQuery(/^cadm:endo:(\d+):(on|off)$/, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const required = ctx.match[2] === "on";
+  const c = await withCampaign(ctx, () =>
+    ctx.services.campaigns.setRequiresEndorsement(ctx.user?.id ?? 0, Number(ctx.match[1]), required),
+  );
+  if (c) await ctx.reply(ctx.t(required ? "campaign-endorsement-required" : "campaign-endorsement-skipped"));
 });
 
 private_.callbackQuery(/^cadm:close:(\d+)$/, async (ctx) => {
