@@ -1,0 +1,148 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDatabase, type DatabaseHandle } from "../../src/db/create-database.js";
+import { type BotProcess, seedDemoUnits, startBot, tempDir } from "../helpers/bot-process.js";
+import { buttons, FakeChat } from "../helpers/fake-chat.js";
+import { FakeTelegramApi } from "../helpers/fake-telegram-api.js";
+
+const ADMIN = 9101;
+const AUTHOR = 5201;
+const HEAD = 5202; // head of THPT Lê Lợi
+const OTHER_HEAD = 5203; // head of THPT Nguyễn Du
+
+describe("a unit head endorses or returns, an administrator decides, the author is told at once", () => {
+  let api: FakeTelegramApi;
+  let bot: BotProcess;
+  let env: Record<string, string>;
+  const ids: Record<"a" | "b", number> = { a: 0, b: 0 };
+  const chat = (id: number) => new FakeChat(api, id);
+  const toAuthor = (since: number, pattern: string) =>
+    api.waitForCall((c) => Number(c.payload.chat_id) === AUTHOR && String(c.payload.text).includes(pattern), {
+      since,
+    });
+
+  beforeAll(async () => {
+    api = await FakeTelegramApi.start();
+    env = { DATA_DIR: tempDir(), ADMIN_TELEGRAM_IDS: String(ADMIN) };
+    seedDemoUnits(env);
+    const database: DatabaseHandle = await createDatabase({
+      kind: "pglite",
+      dataDir: env.DATA_DIR as string,
+    });
+    const db = database.db;
+    const unit = async (name: string) =>
+      (await db.selectFrom("units").select("id").where("name", "=", name).executeTakeFirstOrThrow()).id;
+    const leLoi = await unit("THPT Lê Lợi");
+    const nguyenDu = await unit("THPT Nguyễn Du");
+    const person = async (telegramId: number, unitId: number, fullName: string) =>
+      (
+        await db
+          .insertInto("users")
+          .values({ telegram_id: telegramId, full_name: fullName, unit_id: unitId })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
+    const author = await person(AUTHOR, leLoi, "Nguyễn Thị Lan");
+    const head = await person(HEAD, leLoi, "Hiệu trưởng Lê Lợi");
+    const otherHead = await person(OTHER_HEAD, nguyenDu, "Hiệu trưởng Nguyễn Du");
+    await db
+      .insertInto("user_roles")
+      .values([
+        { user_id: head, role: "unit_head", unit_id: leLoi, granted_by: null },
+        { user_id: otherHead, role: "unit_head", unit_id: nguyenDu, granted_by: null },
+      ])
+      .execute();
+    for (const [key, code] of [
+      ["a", "SK-2026-00001"],
+      ["b", "SK-2026-00002"],
+    ] as const) {
+      const row = await db
+        .insertInto("submissions")
+        .values({
+          kind: "initiative",
+          status: "submitted",
+          code,
+          title: `Sáng kiến ${code}`,
+          submitter_id: author,
+          unit_id: leLoi,
+          submitted_at: new Date(),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      ids[key] = row.id;
+      await db
+        .insertInto("submission_authors")
+        .values({ submission_id: row.id, position: 1, full_name: "Nguyễn Thị Lan", share: 100 })
+        .execute();
+    }
+    await db
+      .insertInto("attachments")
+      .values({
+        submission_id: ids.a,
+        kind: "document",
+        telegram_file_id: "file-id-of-the-report",
+        telegram_file_unique_id: "u1",
+        file_name: "bao-cao.pdf",
+        mime_type: "application/pdf",
+        size_bytes: 1000,
+      })
+      .execute();
+    await database.close();
+    bot = await startBot(api, env);
+  });
+
+  afterAll(async () => {
+    await bot?.stop();
+    await api?.stop();
+  });
+
+  it("refuses the head's buttons to the author and to another unit's head (forged callback data)", async () => {
+    expect((await chat(AUTHOR).press(`end:ok:${ids.a}`)).payload.text).toContain("⛔");
+    expect((await chat(OTHER_HEAD).press(`end:ok:${ids.a}`)).payload.text).toContain("⛔");
+    expect((await chat(OTHER_HEAD).send("/queue")).payload.text).toContain("Không có hồ sơ");
+    expect((await chat(AUTHOR).send("/queue")).payload.text).toContain("⛔");
+    expect((await chat(HEAD).send("/decide")).payload.text).toContain("⛔");
+    expect((await chat(HEAD).press(`dec:r:${ids.a}:nation`)).payload.text).toContain("⛔");
+  });
+
+  it("shows the head the queue and a submission with its files sent again by file_id, then endorses it", async () => {
+    const head = chat(HEAD);
+    const queue = await head.send("/queue");
+    expect(buttons(queue).map((b) => b.data)).toEqual([`end:o:${ids.a}`, `end:o:${ids.b}`]);
+    const since = api.mark();
+    await head.pressUntilButton(`end:o:${ids.a}`, `end:ok:${ids.a}`);
+    const doc = api.callsOf("sendDocument").find((c) => api.calls.indexOf(c) >= since);
+    expect(doc?.payload.document).toBe("file-id-of-the-report");
+    const toldSince = api.mark();
+    expect((await head.press(`end:ok:${ids.a}`)).payload.text).toContain("SK-2026-00001");
+    expect((await toAuthor(toldSince, "SK-2026-00001")).payload.text).toContain("✅");
+    // Pressed again (a second device, an old message): already done.
+    expect((await head.press(`end:ok:${ids.a}`)).payload.text).toContain("Đơn vị đã xác nhận");
+  });
+
+  it("returns a submission with a note the author receives, escaped", async () => {
+    const head = chat(HEAD);
+    expect((await head.press(`end:ret:${ids.b}`)).payload.text).toContain("bổ sung");
+    expect((await head.send("   ")).payload.text).toContain("không được để trống");
+    const since = api.mark();
+    expect((await head.send("Bổ sung <minh chứng> áp dụng")).payload.text).toContain("↩️");
+    const told = await toAuthor(since, "SK-2026-00002");
+    expect(told.payload.text).toContain("Bổ sung &lt;minh chứng&gt; áp dụng");
+  });
+
+  it("lets the administrator recognise it with a scope and a decision; the author is told", async () => {
+    const admin = chat(ADMIN);
+    const queue = await admin.send("/decide");
+    expect(buttons(queue).map((b) => b.data)).toEqual([`dec:o:${ids.a}`]);
+    const card = await admin.pressUntilButton(`dec:o:${ids.a}`, `dec:r:${ids.a}:province`);
+    expect(card.payload.text).toContain("Nguyễn Thị Lan — 100%");
+    expect((await admin.press(`dec:r:${ids.a}:province`)).payload.text).toContain("số và ngày quyết định");
+    expect((await admin.send("ngày mai")).payload.text).toContain("Chưa đúng dạng");
+    expect((await admin.send("1234/QĐ-SGDĐT 30/02/2026")).payload.text).toContain("không hợp lệ");
+    const since = api.mark();
+    expect((await admin.send("1234/QĐ-SGDĐT 15/12/2026")).payload.text).toContain("🏅");
+    const told = await toAuthor(since, "SK-2026-00001");
+    expect(told.payload.text).toContain("cấp tỉnh");
+    expect(told.payload.text).toContain("1234/QĐ-SGDĐT ngày 15/12/2026");
+    expect((await admin.send("/decide")).payload.text).toContain("Không có hồ sơ");
+  });
+});
