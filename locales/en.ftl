@@ -44,6 +44,7 @@ help-admin =
     /newcampaign — create a campaign
     /broadcasts — progress of announcements and reminders
     /decide — submissions waiting for a decision
+    /stats — statistics of a school year or a campaign
     /roles — roles
 help-in-conversation = You are in the middle of something. Answer the question above to go on, or send /cancel to stop.
 
@@ -529,3 +530,21 @@ campaign-endorsement-skip-button = ⏭ Skip the unit head's endorsement
 campaign-endorsement-require-button = ✅ Require the unit head's endorsement
 campaign-endorsement-skipped = The unit head's step is skipped: submissions from now on go straight to the council.
 campaign-endorsement-required = Submissions from now on need the unit head's endorsement before the council.
+
+## Statistics
+stats-of-year = school year { $year }
+stats-of-campaign = campaign “{ $title }”
+stats-usage = Send <i>/stats</i> (this school year), <i>/stats 2025-2026</i> (a school year) or <i>/stats c12</i> (campaign 12).
+stats-headline =
+    📊 <b>Statistics, { $label }</b>
+    Received <b>{ $received }</b> ({ $initiatives } initiatives, { $nominations } nominations). Recognised <b>{ $recognised }</b>: { $nation } with national scope, { $province } provincial, { $unit } unit. Refused: { $refused }. In progress: { $inProgress }. Withdrawn: { $withdrawn }.
+stats-by-status = {""}
+    <b>By status</b>
+stats-status-line = • { $status }: { $n }
+stats-by-cluster = {""}
+    <b>By cluster</b> (received / recognised)
+stats-by-block = {""}
+    <b>By block</b> (received / recognised)
+stats-by-unit = {""}
+    <b>By unit</b> (top { $n } of { $total })
+stats-group-line = • { $name }: { $received } / { $recognised }

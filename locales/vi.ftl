@@ -44,6 +44,7 @@ help-admin =
     /newcampaign — tạo phong trào mới
     /broadcasts — tiến độ gửi thông báo, nhắc hạn
     /decide — hồ sơ chờ quyết định công nhận
+    /stats — thống kê năm học hoặc phong trào
     /roles — phân quyền
 help-in-conversation = Thầy/cô đang ở giữa một thao tác. Cứ trả lời câu hỏi ở trên để tiếp tục, hoặc gõ /cancel để dừng.
 
@@ -529,3 +530,21 @@ campaign-endorsement-skip-button = ⏭ Bỏ bước thủ trưởng xác nhận
 campaign-endorsement-require-button = ✅ Cần thủ trưởng xác nhận
 campaign-endorsement-skipped = Đã bỏ bước thủ trưởng xác nhận: hồ sơ nộp từ nay chuyển thẳng Hội đồng.
 campaign-endorsement-required = Hồ sơ nộp từ nay cần thủ trưởng đơn vị xác nhận trước khi chuyển Hội đồng.
+
+## Thống kê
+stats-of-year = năm học { $year }
+stats-of-campaign = phong trào “{ $title }”
+stats-usage = Gõ <i>/stats</i> (năm học hiện tại), <i>/stats 2025-2026</i> (một năm học) hoặc <i>/stats c12</i> (phong trào số 12).
+stats-headline =
+    📊 <b>Thống kê { $label }</b>
+    Tiếp nhận <b>{ $received }</b> hồ sơ ({ $initiatives } sáng kiến, { $nominations } đề cử). Công nhận <b>{ $recognised }</b>: { $nation } có phạm vi ảnh hưởng toàn quốc, { $province } toàn tỉnh, { $unit } cấp cơ sở. Không công nhận: { $refused }. Đang xử lý: { $inProgress }. Đã rút: { $withdrawn }.
+stats-by-status = {""}
+    <b>Theo trạng thái</b>
+stats-status-line = • { $status }: { $n }
+stats-by-cluster = {""}
+    <b>Theo cụm thi đua</b> (tiếp nhận / công nhận)
+stats-by-block = {""}
+    <b>Theo khối thi đua</b> (tiếp nhận / công nhận)
+stats-by-unit = {""}
+    <b>Theo đơn vị</b> ({ $n } nhiều nhất trong { $total })
+stats-group-line = • { $name }: { $received } / { $recognised }

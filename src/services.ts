@@ -5,6 +5,7 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/types.js";
 import { DecisionService } from "./review/decision.service.js";
 import { EndorsementService } from "./review/endorsement.service.js";
+import { StatsService } from "./stats/stats.service.js";
 import { SubmissionsService } from "./submissions/submissions.service.js";
 import { UnitsService } from "./units/units.service.js";
 import { RolesService } from "./users/roles.service.js";
@@ -20,6 +21,7 @@ export interface Services {
   roles: RolesService;
   endorsement: EndorsementService;
   decisions: DecisionService;
+  stats: StatsService;
 }
 
 export function createServices(db: Kysely<Database>, config: Config): Services {
@@ -36,5 +38,6 @@ export function createServices(db: Kysely<Database>, config: Config): Services {
     roles: new RolesService(db),
     endorsement: new EndorsementService(db),
     decisions: new DecisionService(db),
+    stats: new StatsService(db),
   };
 }

@@ -28,6 +28,7 @@ import { mySubmissionsFeature } from "./features/my-submissions.js";
 import { profileFeature } from "./features/profile.js";
 import { rolesFeature } from "./features/roles.js";
 import { startFeature } from "./features/start.js";
+import { statsFeature } from "./features/stats.js";
 import { submitFeature } from "./features/submit.js";
 import { createI18n, negotiateLocale } from "./i18n.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
@@ -127,6 +128,7 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
     rolesFeature,
     endorsementFeature,
     decisionsFeature,
+    statsFeature,
     languageFeature,
     fallbackFeature,
   );

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type DatabaseHandle } from "../../src/db/create-database.js";
+import { dateIn, schoolYearOf } from "../../src/shared/time.js";
 import { type BotProcess, seedDemoUnits, startBot, tempDir } from "../helpers/bot-process.js";
 import { buttons, FakeChat } from "../helpers/fake-chat.js";
 import { FakeTelegramApi } from "../helpers/fake-telegram-api.js";
@@ -65,6 +66,7 @@ describe("a unit head endorses or returns, an administrator decides, the author 
           submitter_id: author,
           unit_id: leLoi,
           submitted_at: new Date(),
+          school_year: schoolYearOf(dateIn("Asia/Ho_Chi_Minh", new Date())),
         })
         .returning("id")
         .executeTakeFirstOrThrow();
@@ -144,5 +146,14 @@ describe("a unit head endorses or returns, an administrator decides, the author 
     expect(told.payload.text).toContain("cấp tỉnh");
     expect(told.payload.text).toContain("1234/QĐ-SGDĐT ngày 15/12/2026");
     expect((await admin.send("/decide")).payload.text).toContain("Không có hồ sơ");
+  });
+
+  it("gives the administrator the year's figures, phrased like the department's report", async () => {
+    expect((await chat(AUTHOR).send("/stats")).payload.text).toContain("⛔");
+    const text = String((await chat(ADMIN).send("/stats")).payload.text);
+    expect(text).toContain("Tiếp nhận <b>2</b> hồ sơ (2 sáng kiến, 0 đề cử)");
+    expect(text).toContain("Công nhận <b>1</b>: 0 có phạm vi ảnh hưởng toàn quốc, 1 toàn tỉnh");
+    expect(text).toContain("• THPT Lê Lợi: 2 / 1");
+    expect((await chat(ADMIN).send("/stats năm nay")).payload.text).toContain("/stats 2025-2026");
   });
 });
