@@ -45,6 +45,7 @@ help-admin =
     /broadcasts — progress of announcements and reminders
     /decide — submissions waiting for a decision
     /stats — statistics of a school year or a campaign
+    /export — the appendix (XLSX, CSV) of a school year or a campaign
     /roles — roles
 help-in-conversation = You are in the middle of something. Answer the question above to go on, or send /cancel to stop.
 
@@ -548,3 +549,15 @@ stats-by-block = {""}
 stats-by-unit = {""}
     <b>By unit</b> (top { $n } of { $total })
 stats-group-line = • { $name }: { $received } / { $recognised }
+
+## Appendix export
+export-file-name = appendix-{ $label }
+export-caption = 📎 Appendix, { $label }: { $rows } submissions (XLSX: submissions, by unit, by cluster/block; and CSV).
+export-sheet-submissions = Submissions
+export-sheet-units = By unit
+export-sheet-groups = By cluster and block
+export-columns = Code | Title | Authors (share) | Unit | Cluster | Block | Kind | Campaign | Status | Recognised scope | Decision number | Decision date | Average score
+export-unit-columns = Unit | Cluster | Block | Received | Recognised
+export-group-columns = Group | Name | Received | Recognised
+export-cluster = Cluster
+export-block = Block

@@ -45,6 +45,7 @@ help-admin =
     /broadcasts — tiến độ gửi thông báo, nhắc hạn
     /decide — hồ sơ chờ quyết định công nhận
     /stats — thống kê năm học hoặc phong trào
+    /export — phụ lục (XLSX, CSV) năm học hoặc phong trào
     /roles — phân quyền
 help-in-conversation = Thầy/cô đang ở giữa một thao tác. Cứ trả lời câu hỏi ở trên để tiếp tục, hoặc gõ /cancel để dừng.
 
@@ -548,3 +549,15 @@ stats-by-block = {""}
 stats-by-unit = {""}
     <b>Theo đơn vị</b> ({ $n } nhiều nhất trong { $total })
 stats-group-line = • { $name }: { $received } / { $recognised }
+
+## Xuất phụ lục
+export-file-name = phu-luc-{ $label }
+export-caption = 📎 Phụ lục { $label }: { $rows } hồ sơ (XLSX: hồ sơ, theo đơn vị, theo cụm/khối; kèm CSV).
+export-sheet-submissions = Hồ sơ
+export-sheet-units = Theo đơn vị
+export-sheet-groups = Theo cụm, khối
+export-columns = Mã hồ sơ | Tên | Tác giả (tỷ lệ đóng góp) | Đơn vị | Cụm thi đua | Khối thi đua | Loại | Phong trào | Trạng thái | Phạm vi công nhận | Số quyết định | Ngày quyết định | Điểm trung bình
+export-unit-columns = Đơn vị | Cụm thi đua | Khối thi đua | Tiếp nhận | Công nhận
+export-group-columns = Nhóm | Tên | Tiếp nhận | Công nhận
+export-cluster = Cụm thi đua
+export-block = Khối thi đua

@@ -3,6 +3,7 @@ import { BroadcastsService } from "./broadcasts/broadcasts.service.js";
 import { CampaignsService } from "./campaigns/campaigns.service.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/types.js";
+import { ExportService } from "./export/export.service.js";
 import { DecisionService } from "./review/decision.service.js";
 import { EndorsementService } from "./review/endorsement.service.js";
 import { StatsService } from "./stats/stats.service.js";
@@ -22,6 +23,7 @@ export interface Services {
   endorsement: EndorsementService;
   decisions: DecisionService;
   stats: StatsService;
+  exports: ExportService;
 }
 
 export function createServices(db: Kysely<Database>, config: Config): Services {
@@ -39,5 +41,6 @@ export function createServices(db: Kysely<Database>, config: Config): Services {
     endorsement: new EndorsementService(db),
     decisions: new DecisionService(db),
     stats: new StatsService(db),
+    exports: new ExportService(db),
   };
 }

@@ -21,6 +21,7 @@ import { campaignsFeature } from "./features/campaigns.js";
 import { cancelFeature } from "./features/cancel.js";
 import { decisionsFeature } from "./features/decisions.js";
 import { endorsementFeature } from "./features/endorsement.js";
+import { exportFeature } from "./features/export.js";
 import { fallbackFeature } from "./features/fallback.js";
 import { helpFeature } from "./features/help.js";
 import { languageFeature } from "./features/language.js";
@@ -129,6 +130,7 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
     endorsementFeature,
     decisionsFeature,
     statsFeature,
+    exportFeature,
     languageFeature,
     fallbackFeature,
   );

@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type DatabaseHandle } from "../../src/db/create-database.js";
 import { dateIn, schoolYearOf } from "../../src/shared/time.js";
@@ -155,5 +156,27 @@ describe("a unit head endorses or returns, an administrator decides, the author 
     expect(text).toContain("Công nhận <b>1</b>: 0 có phạm vi ảnh hưởng toàn quốc, 1 toàn tỉnh");
     expect(text).toContain("• THPT Lê Lợi: 2 / 1");
     expect((await chat(ADMIN).send("/stats năm nay")).payload.text).toContain("/stats 2025-2026");
+  });
+
+  it("sends the administrator the appendix as XLSX and CSV", async () => {
+    expect((await chat(HEAD).send("/export")).payload.text).toContain("⛔");
+    const since = api.mark();
+    chat(ADMIN).push("/export");
+    const csv = await api.waitForCall(
+      (c) => c.method === "sendDocument" && String(c.payload.document?.name).endsWith(".csv"),
+      { since },
+    );
+    const xlsx = api.calls.slice(since).find((c) => c.method === "sendDocument" && c !== csv);
+    expect(xlsx?.payload.caption).toContain("2 hồ sơ");
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx?.payload.document.bytes);
+    const sheet = book.getWorksheet("Hồ sơ") as ExcelJS.Worksheet;
+    expect((sheet.getRow(2).values as unknown[]).slice(1, 4)).toEqual([
+      "SK-2026-00001",
+      "Sáng kiến SK-2026-00001",
+      "Nguyễn Thị Lan (100%)",
+    ]);
+    expect(sheet.getRow(2).getCell(10).value).toBe("cấp tỉnh");
+    expect(String(csv.payload.document.bytes)).toContain("SK-2026-00002");
   });
 });

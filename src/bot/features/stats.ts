@@ -14,30 +14,43 @@ const TOP_UNITS = 15;
 
 statsFeature.chatType("private").command("stats", async (ctx) => {
   if (!ctx.user) return;
-  const arg = ctx.match.trim();
-  let scope: StatsScope;
-  let label: string;
-  const campaign = /^c(\d+)$/i.exec(arg);
-  if (campaign) {
-    try {
-      const c = await ctx.services.campaigns.get(ctx.user.id, Number(campaign[1]));
-      scope = { campaignId: c.id };
-      label = ctx.t("stats-of-campaign", { title: escapeHtml(c.title) });
-    } catch (error) {
-      if (error instanceof CampaignNotFoundError) return ctx.reply(ctx.t("campaign-not-found"));
-      throw error;
-    }
-  } else if (arg === "" || /^\d{4}-\d{4}$/.test(arg)) {
-    const year = arg || schoolYearOf(dateIn(ctx.config.timezone, new Date()));
-    scope = { schoolYear: year };
-    label = ctx.t("stats-of-year", { year });
-  } else {
-    return ctx.reply(ctx.t("stats-usage"), { parse_mode: "HTML" });
-  }
+  const parsed = await parseReportScope(ctx, ctx.match.trim());
+  if (!parsed) return;
+  const { scope, label } = parsed;
   // The service refuses anyone but an administrator.
   const s = await ctx.services.stats.compute(ctx.user.id, scope);
   for (const part of splitMessage(statsText(ctx, label, s))) await ctx.reply(part, { parse_mode: "HTML" });
 });
+
+/**
+ * Reads "", "2025-2026" or "c12" as what a report covers: the current school year, a school year, a campaign.
+ * Answers the user itself (and returns undefined) when it cannot.
+ */
+export async function parseReportScope(
+  ctx: Context,
+  arg: string,
+): Promise<{ scope: StatsScope; label: string } | undefined> {
+  const campaign = /^c(\d+)$/i.exec(arg);
+  if (campaign) {
+    try {
+      const c = await ctx.services.campaigns.get(ctx.user?.id ?? 0, Number(campaign[1]));
+      return {
+        scope: { campaignId: c.id },
+        label: ctx.t("stats-of-campaign", { title: escapeHtml(c.title) }),
+      };
+    } catch (error) {
+      if (!(error instanceof CampaignNotFoundError)) throw error;
+      await ctx.reply(ctx.t("campaign-not-found"));
+      return undefined;
+    }
+  }
+  if (arg === "" || /^\d{4}-\d{4}$/.test(arg)) {
+    const year = arg || schoolYearOf(dateIn(ctx.config.timezone, new Date()));
+    return { scope: { schoolYear: year }, label: ctx.t("stats-of-year", { year }) };
+  }
+  await ctx.reply(ctx.t("stats-usage"), { parse_mode: "HTML" });
+  return undefined;
+}
 
 function statsText(ctx: Context, label: string, s: Statistics): string {
   const group = (g: GroupCount) =>

@@ -1,0 +1,142 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type AppendixLabels, ExportService } from "../../src/export/export.service.js";
+import { ForbiddenError } from "../../src/users/permissions.js";
+import { admin, seedUnits, teacher } from "../helpers/campaign-fixtures.js";
+import { DIALECTS, useTestDatabase } from "../helpers/test-database.js";
+
+const LABELS: AppendixLabels = {
+  sheets: { submissions: "Hồ sơ", units: "Theo đơn vị", groups: "Theo cụm, khối" },
+  columns: [
+    "Mã",
+    "Tên",
+    "Tác giả",
+    "Đơn vị",
+    "Cụm",
+    "Khối",
+    "Loại",
+    "Phong trào",
+    "Trạng thái",
+    "Phạm vi",
+    "Số QĐ",
+    "Ngày QĐ",
+    "Điểm",
+  ],
+  unitColumns: ["Đơn vị", "Cụm", "Khối", "Tiếp nhận", "Công nhận"],
+  groupColumns: ["Nhóm", "Tên", "Tiếp nhận", "Công nhận"],
+  kind: (k) => `kind:${k}`,
+  status: (s) => `status:${s}`,
+  scope: (s) => `scope:${s}`,
+  cluster: "Cụm",
+  block: "Khối",
+};
+const ROWS = 2500; // more than two pages of the keyset pagination
+
+describe.each(DIALECTS)("the year-end appendix (%s)", (dialect) => {
+  const t = useTestDatabase(dialect);
+  let dir: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "export-test-"));
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it("writes every received submission to XLSX (three sheets) and CSV, readable back cell by cell", async () => {
+    const units = await seedUnits(t.db);
+    const adminId = await admin(t.db, 900);
+    const author = await teacher(t.db, 401, units.u1);
+    const people = await t.db
+      .insertInto("users")
+      .values(Array.from({ length: ROWS }, (_, i) => ({ telegram_id: 20_000 + i, full_name: `GV ${i}` })))
+      .returning("id")
+      .execute();
+    const rows = Array.from({ length: ROWS }, (_, i) => ({
+      kind: "initiative" as const,
+      status: i % 4 === 0 ? ("recognised" as const) : i === 1 ? ("draft" as const) : ("submitted" as const),
+      code: i === 1 ? null : `SK-2026-${String(i).padStart(5, "0")}`,
+      title: `Sáng kiến số ${i}, "trích dẫn"; dấu phẩy`,
+      submitter_id: (people[i] as { id: number }).id,
+      unit_id: i % 2 === 0 ? units.u1 : units.u3,
+      school_year: "2026-2027",
+      scope_recognised: i % 4 === 0 ? ("province" as const) : null,
+      decision_number: i % 4 === 0 ? "336/QĐ-SGDĐT" : null,
+      decision_date: i % 4 === 0 ? "2026-07-14" : null,
+    }));
+    for (let i = 0; i < rows.length; i += 500)
+      await t.db
+        .insertInto("submissions")
+        .values(rows.slice(i, i + 500))
+        .execute();
+    const first = await t.db
+      .selectFrom("submissions")
+      .select("id")
+      .where("code", "=", "SK-2026-00000")
+      .executeTakeFirstOrThrow();
+    await t.db
+      .insertInto("submission_authors")
+      .values([
+        { submission_id: first.id, position: 1, full_name: "Nguyễn Thị Lan", share: 70 },
+        { submission_id: first.id, position: 2, full_name: "Trần Văn Bình", share: 30 },
+      ])
+      .execute();
+
+    const files = { xlsx: join(dir, `${dialect}.xlsx`), csv: join(dir, `${dialect}.csv`) };
+    const service = new ExportService(t.db);
+    await expect(
+      service.writeAppendix(author, { schoolYear: "2026-2027" }, files, LABELS),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    const { rows: written } = await service.writeAppendix(
+      adminId,
+      { schoolYear: "2026-2027" },
+      files,
+      LABELS,
+    );
+    expect(written).toBe(ROWS - 1); // the draft is not part of it
+
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(files.xlsx);
+    expect(book.worksheets.map((w) => w.name)).toEqual(["Hồ sơ", "Theo đơn vị", "Theo cụm, khối"]);
+    const sheet = book.getWorksheet("Hồ sơ") as ExcelJS.Worksheet;
+    expect(sheet.rowCount).toBe(ROWS); // header + ROWS - 1
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(LABELS.columns);
+    expect((sheet.getRow(2).values as unknown[]).slice(1, 13)).toEqual([
+      "SK-2026-00000",
+      'Sáng kiến số 0, "trích dẫn"; dấu phẩy',
+      "Nguyễn Thị Lan (70%); Trần Văn Bình (30%)",
+      "THPT Lê Lợi",
+      "Cụm 1",
+      "Khối THPT",
+      "kind:initiative",
+      undefined,
+      "status:recognised",
+      "scope:province",
+      "336/QĐ-SGDĐT",
+      "2026-07-14",
+    ]);
+    const unitsSheet = book.getWorksheet("Theo đơn vị") as ExcelJS.Worksheet;
+    const unitRows = unitsSheet
+      .getSheetValues()
+      .slice(2)
+      .map((r) => (r as unknown[]).slice(1));
+    expect(unitRows).toEqual([
+      ["THPT Lê Lợi", "Cụm 1", "Khối THPT", ROWS / 2, ROWS / 4],
+      // Row 1, the draft, would have been Trần Phú's.
+      ["THPT Trần Phú", "Cụm 2", "Khối THPT", ROWS / 2 - 1, 0],
+    ]);
+    const groups = (book.getWorksheet("Theo cụm, khối") as ExcelJS.Worksheet).getSheetValues().slice(2);
+    expect(groups.map((r) => (r as unknown[]).slice(1))).toContainEqual([
+      "Khối",
+      "Khối THPT",
+      ROWS - 1,
+      ROWS / 4,
+    ]);
+
+    const csv = parse(await readFile(files.csv), { bom: true }) as string[][];
+    expect(csv).toHaveLength(ROWS);
+    expect(csv[0]).toEqual(LABELS.columns);
+    expect(csv[1]?.[1]).toBe('Sáng kiến số 0, "trích dẫn"; dấu phẩy');
+  });
+});
