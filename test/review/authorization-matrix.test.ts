@@ -1,0 +1,163 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
+import { createServices } from "../../src/services.js";
+import { ForbiddenError } from "../../src/users/permissions.js";
+import { admin, campaignInput, seedUnits, teacher } from "../helpers/campaign-fixtures.js";
+import { DIALECTS, useTestDatabase } from "../helpers/test-database.js";
+
+const NOW = new Date();
+const ROLES = ["teacher", "head of the unit", "head of another unit", "reviewer", "admin"] as const;
+type Who = (typeof ROLES)[number];
+const ADMIN_ONLY: Who[] = ["admin"];
+const OWN_HEAD: Who[] = ["head of the unit"];
+const ANY_HEAD: Who[] = ["head of the unit", "head of another unit"];
+
+/**
+ * Every privileged service call × every role: allowed or refused with ForbiddenError, checked in the service on
+ * each call whatever the bot showed. Ids are those of the submitter's unit, so a head of another unit pressing a
+ * button that names them is the forged-callback case.
+ */
+describe.each(DIALECTS)("authorization matrix (%s)", (dialect) => {
+  const t = useTestDatabase(dialect);
+
+  it("allows each privileged action to exactly the roles that own it", async () => {
+    const services = createServices(
+      t.db,
+      loadConfig({ BOT_TOKEN: "123456789:AAbbCCddEEffGGhhIIjjKKllMMnn" }),
+    );
+    const units = await seedUnits(t.db);
+    const actors: Record<Who, number> = {
+      teacher: await teacher(t.db, 501, units.u1),
+      "head of the unit": await teacher(t.db, 502, units.u1),
+      "head of another unit": await teacher(t.db, 503, units.u2),
+      reviewer: await teacher(t.db, 504, units.u3),
+      admin: await admin(t.db, 900),
+    };
+    await services.roles.grant(actors.admin, 502, "unit_head", "U1");
+    await services.roles.grant(actors.admin, 503, "unit_head", "U2");
+    await services.roles.grant(actors.admin, 504, "reviewer");
+    const campaign = await services.campaigns.create(actors.admin, campaignInput(NOW), NOW);
+    const submission = (status: "submitted" | "endorsed") =>
+      t.db
+        .insertInto("submissions")
+        .values({
+          kind: "initiative",
+          status,
+          submitter_id: actors.teacher,
+          unit_id: units.u1,
+          code: `X-${Math.random()}`,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+        .then((r) => r.id);
+    const dir = await mkdtemp(join(tmpdir(), "matrix-"));
+    const labels = {
+      sheets: { submissions: "a", units: "b", groups: "c" },
+      columns: [],
+      unitColumns: [],
+      groupColumns: [],
+      kind: String,
+      status: String,
+      scope: String,
+      cluster: "c",
+      block: "b",
+    };
+
+    const actions: [string, Who[], (actor: number) => Promise<unknown>][] = [
+      ["create a campaign", ADMIN_ONLY, (a) => services.campaigns.create(a, campaignInput(NOW), NOW)],
+      ["list campaigns", ADMIN_ONLY, (a) => services.campaigns.list(a)],
+      ["open a campaign", ADMIN_ONLY, (a) => services.campaigns.get(a, campaign.id)],
+      ["edit a campaign", ADMIN_ONLY, (a) => services.campaigns.edit(a, campaign.id, { title: "T" }, NOW)],
+      [
+        "skip endorsement",
+        ADMIN_ONLY,
+        (a) => services.campaigns.setRequiresEndorsement(a, campaign.id, true),
+      ],
+      [
+        "extend a deadline",
+        ADMIN_ONLY,
+        (a) =>
+          services.campaigns.extendDeadline(
+            a,
+            campaign.id,
+            new Date(NOW.getTime() + 30 * 86_400_000 + a),
+            NOW,
+          ),
+      ],
+      ["see broadcasts", ADMIN_ONLY, (a) => services.broadcasts.progress(a)],
+      ["list roles", ADMIN_ONLY, (a) => services.roles.holders(a)],
+      ["find people", ADMIN_ONLY, (a) => services.roles.findPeople(a, "giao vien")],
+      ["grant a role", ADMIN_ONLY, (a) => services.roles.grant(a, 501, "reviewer")],
+      ["revoke a role", ADMIN_ONLY, (a) => services.roles.revoke(a, 501, "reviewer")],
+      ["see the endorsement queue", ANY_HEAD, (a) => services.endorsement.queue(a)],
+      [
+        "open a submission to endorse",
+        OWN_HEAD,
+        async (a) => services.endorsement.open(a, await submission("submitted")),
+      ],
+      ["endorse", OWN_HEAD, async (a) => services.endorsement.endorse(a, await submission("submitted"))],
+      [
+        "return",
+        OWN_HEAD,
+        async (a) => services.endorsement.returnForRevision(a, await submission("submitted"), "Sửa"),
+      ],
+      ["see the decision queue", ADMIN_ONLY, (a) => services.decisions.queue(a)],
+      [
+        "open a submission to decide",
+        ADMIN_ONLY,
+        async (a) => services.decisions.open(a, await submission("endorsed")),
+      ],
+      [
+        "recognise",
+        ADMIN_ONLY,
+        async (a) =>
+          services.decisions.recognise(
+            a,
+            await submission("endorsed"),
+            { scope: "unit", number: "1/QĐ", date: "2026-12-01" },
+            NOW,
+          ),
+      ],
+      [
+        "refuse",
+        ADMIN_ONLY,
+        async (a) => services.decisions.refuse(a, await submission("endorsed"), "Lý do", NOW),
+      ],
+      ["see statistics", ADMIN_ONLY, (a) => services.stats.compute(a, { schoolYear: "2026-2027" })],
+      [
+        "export the appendix",
+        ADMIN_ONLY,
+        (a) =>
+          services.exports.writeAppendix(
+            a,
+            { schoolYear: "2026-2027" },
+            { xlsx: join(dir, `${a}.xlsx`), csv: join(dir, `${a}.csv`) },
+            labels,
+          ),
+      ],
+      ["close a campaign", ADMIN_ONLY, (a) => services.campaigns.close(a, campaign.id, NOW)],
+    ];
+
+    const outcome = async (call: () => Promise<unknown>) => {
+      try {
+        await call();
+        return "allowed";
+      } catch (error) {
+        if (error instanceof ForbiddenError) return "refused";
+        throw error;
+      }
+    };
+    const seen: string[] = [];
+    const expected: string[] = [];
+    for (const [name, allowed, call] of actions)
+      for (const who of ROLES) {
+        seen.push(`${name} × ${who}: ${await outcome(() => call(actors[who]))}`);
+        expected.push(`${name} × ${who}: ${allowed.includes(who) ? "allowed" : "refused"}`);
+      }
+    await rm(dir, { recursive: true, force: true });
+    expect(seen).toEqual(expected);
+  });
+});
