@@ -21,28 +21,45 @@ function filtered(db: Db, scope: StatsScope) {
     );
 }
 
-/** Counts by status, kind and recognised scope: everything the headline needs, in one pass. */
-export function countByStatusKindScope(db: Db, scope: StatsScope) {
+/**
+ * Counts by unit, status, kind and recognised scope in one pass over the scope's rows (at most units × 8 × 2 × 4
+ * groups): every figure of /stats is summed from these in memory.
+ */
+export function countGroups(db: Db, scope: StatsScope) {
   return filtered(db, scope)
-    .select(["s.status", "s.kind", "s.scope_recognised", sql<number>`count(*)::int`.as("n")])
-    .groupBy(["s.status", "s.kind", "s.scope_recognised"])
+    .select(["s.unit_id", "s.status", "s.kind", "s.scope_recognised", sql<number>`count(*)::int`.as("n")])
+    .groupBy(["s.unit_id", "s.status", "s.kind", "s.scope_recognised"])
     .execute() as Promise<
-    { status: SubmissionStatus; kind: SubmissionKind; scope_recognised: Scope | null; n: number }[]
+    {
+      unit_id: number | null;
+      status: SubmissionStatus;
+      kind: SubmissionKind;
+      scope_recognised: Scope | null;
+      n: number;
+    }[]
   >;
 }
 
+export function listUnitGroups(db: Db) {
+  return db.selectFrom("units").select(["id", "name", "cluster", "block"]).execute();
+}
+
 /** Received and recognised per unit, with the unit's cluster and block (for the per-cluster and per-block sums). */
-export function countByUnit(db: Db, scope: StatsScope) {
-  return filtered(db, scope)
-    .innerJoin("units as u", "u.id", "s.unit_id")
-    .select([
-      "u.id",
-      "u.name",
-      "u.cluster",
-      "u.block",
-      sql<number>`count(*) filter (where s.status <> 'withdrawn')::int`.as("received"),
-      sql<number>`count(*) filter (where s.status = 'recognised')::int`.as("recognised"),
-    ])
-    .groupBy(["u.id", "u.name", "u.cluster", "u.block"])
-    .execute();
+export async function countByUnit(db: Db, scope: StatsScope) {
+  const [groups, units] = await Promise.all([countGroups(db, scope), listUnitGroups(db)]);
+  return unitCounts(groups, units);
+}
+
+export function unitCounts(
+  groups: Awaited<ReturnType<typeof countGroups>>,
+  units: Awaited<ReturnType<typeof listUnitGroups>>,
+) {
+  const byId = new Map(units.map((u) => [u.id, { ...u, received: 0, recognised: 0 }]));
+  for (const g of groups) {
+    const u = g.unit_id === null ? undefined : byId.get(g.unit_id);
+    if (!u) continue;
+    if (g.status !== "withdrawn") u.received += g.n;
+    if (g.status === "recognised") u.recognised += g.n;
+  }
+  return [...byId.values()].filter((u) => u.received > 0 || u.recognised > 0);
 }

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database, Scope, SubmissionKind, SubmissionStatus } from "../db/types.js";
 import { requireRole } from "../users/permissions.js";
-import { countByStatusKindScope, countByUnit, type StatsScope } from "./stats.repository.js";
+import { countGroups, listUnitGroups, type StatsScope, unitCounts } from "./stats.repository.js";
 
 export interface GroupCount {
   name: string;
@@ -43,10 +43,8 @@ export class StatsService {
 
   async compute(actorId: number, scope: StatsScope): Promise<Statistics> {
     await requireRole(this.db, actorId, "admin");
-    const [rows, units] = await Promise.all([
-      countByStatusKindScope(this.db, scope),
-      countByUnit(this.db, scope),
-    ]);
+    const [rows, unitList] = await Promise.all([countGroups(this.db, scope), listUnitGroups(this.db)]);
+    const units = unitCounts(rows, unitList);
     const byStatus = zero<SubmissionStatus>([...STATUSES, "draft"]);
     const byKind = zero<SubmissionKind>(["initiative", "nomination"]);
     const recognisedByScope = zero<Scope>(["unit", "province", "nation"]);
