@@ -4,6 +4,7 @@ import { CampaignsService } from "./campaigns/campaigns.service.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/types.js";
 import { ExportService } from "./export/export.service.js";
+import { CouncilService } from "./review/council.service.js";
 import { DecisionService } from "./review/decision.service.js";
 import { EndorsementService } from "./review/endorsement.service.js";
 import { StatsService } from "./stats/stats.service.js";
@@ -24,6 +25,7 @@ export interface Services {
   decisions: DecisionService;
   stats: StatsService;
   exports: ExportService;
+  council: CouncilService;
 }
 
 export function createServices(db: Kysely<Database>, config: Config): Services {
@@ -42,5 +44,6 @@ export function createServices(db: Kysely<Database>, config: Config): Services {
     decisions: new DecisionService(db),
     stats: new StatsService(db),
     exports: new ExportService(db),
+    council: new CouncilService(db),
   };
 }

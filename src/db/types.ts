@@ -96,6 +96,9 @@ export interface CampaignTable {
   closed_at: Date | null;
   /** When the deadline was last extended: reminders due before then are not sent. */
   deadline_changed_at: Date | null;
+  /** The council's weighted criteria; null: the default rubric of the submission's kind. */
+  rubric: ColumnType<RubricCriterion[] | null, string | null | undefined, string | null>;
+  review_deadline_at: Timestamp | null;
   created_by: number | null;
   created_at: CreatedAt;
   updated_at: CreatedAt;
@@ -203,6 +206,34 @@ export interface BroadcastDeliveryTable {
   variant: DeliveryVariant | null;
 }
 
+export interface RubricCriterion {
+  /** Names the criterion in locales (rubric-<key>). */
+  key: string;
+  weight: number;
+}
+
+export type Recommendation = "recognise_unit" | "recognise_province" | "recognise_nation" | "refuse";
+
+export interface CampaignReviewerTable {
+  campaign_id: number;
+  user_id: number;
+}
+
+export interface ReviewAssignmentTable {
+  id: Generated<number>;
+  submission_id: number;
+  reviewer_id: number;
+  status: Generated<"assigned" | "scored" | "conflict">;
+  /** Criterion key -> score 0-10. */
+  scores: ColumnType<Record<string, number> | null, string | null | undefined, string | null>;
+  /** Weighted average of the scores, 0-10. */
+  total: number | null;
+  comment: string | null;
+  recommendation: Recommendation | null;
+  assigned_at: CreatedAt;
+  scored_at: Date | null;
+}
+
 export interface ConversationStateTable {
   key: string;
   state: Json<unknown>;
@@ -231,6 +262,8 @@ export interface Database {
   broadcast_deliveries: BroadcastDeliveryTable;
   conversation_state: ConversationStateTable;
   cron_fires: CronFireTable;
+  campaign_reviewers: CampaignReviewerTable;
+  review_assignments: ReviewAssignmentTable;
 }
 
 export type User = Selectable<UserTable>;

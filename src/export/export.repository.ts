@@ -20,6 +20,8 @@ export interface AppendixRow {
   decision_number: string | null;
   decision_date: string | null;
   submitted_at: Date | null;
+  /** The mean of the council's scores (0-10), when scored. */
+  average_score: number | null;
 }
 
 /**
@@ -57,6 +59,13 @@ export async function* appendixRows(db: Db, scope: StatsScope, pageSize = 1000):
             )
             .whereRef("a.submission_id", "=", "s.id")
             .as("authors"),
+        (eb) =>
+          eb
+            .selectFrom("review_assignments as r")
+            .select(sql<number | null>`round(avg(r.total), 2)::float8`.as("x"))
+            .whereRef("r.submission_id", "=", "s.id")
+            .where("r.status", "=", "scored")
+            .as("average_score"),
       ])
       .where("s.status", "<>", "draft")
       .$if("schoolYear" in scope, (qb) =>

@@ -37,8 +37,7 @@ function appendixCells(r: AppendixRow, labels: AppendixLabels): (string | number
     r.scope_recognised ? labels.scope(r.scope_recognised) : null,
     r.decision_number,
     r.decision_date,
-    // The average council score: filled in once council scoring is recorded.
-    null,
+    r.average_score,
   ];
 }
 

@@ -8,7 +8,12 @@ export class WrongStageError extends Error {
   }
 }
 
-export type DecisionProblem = "note-required" | "note-too-long" | "number-required" | "date-invalid";
+export type DecisionProblem =
+  | "note-required"
+  | "note-too-long"
+  | "number-required"
+  | "date-invalid"
+  | "score-invalid";
 
 export class InvalidDecisionError extends Error {
   constructor(readonly problem: DecisionProblem) {

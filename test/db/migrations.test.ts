@@ -9,6 +9,7 @@ const MIGRATIONS = [
   "20261123_0002_submission_search",
   "20261123_0003_campaign_broadcasts",
   "20261124_0004_decisions",
+  "20261124_0005_council_review",
 ];
 
 const CORE_TABLES = [
@@ -16,9 +17,11 @@ const CORE_TABLES = [
   "audit_log",
   "broadcast_deliveries",
   "broadcasts",
+  "campaign_reviewers",
   "campaigns",
   "conversation_state",
   "cron_fires",
+  "review_assignments",
   "submission_authors",
   "submission_counters",
   "submission_events",

@@ -83,6 +83,24 @@ describe.each(DIALECTS)("the year-end appendix (%s)", (dialect) => {
       ])
       .execute();
 
+    // Two council members scored the first one: its average is in the last column.
+    const reviewers = await t.db
+      .insertInto("users")
+      .values([{ telegram_id: 90_001 }, { telegram_id: 90_002 }])
+      .returning("id")
+      .execute();
+    await t.db
+      .insertInto("review_assignments")
+      .values(
+        reviewers.map((r, i) => ({
+          submission_id: first.id,
+          reviewer_id: r.id,
+          status: "scored" as const,
+          total: i === 0 ? 7 : 8.25,
+        })),
+      )
+      .execute();
+
     const files = { xlsx: join(dir, `${dialect}.xlsx`), csv: join(dir, `${dialect}.csv`) };
     const service = new ExportService(t.db);
     await expect(
@@ -116,6 +134,8 @@ describe.each(DIALECTS)("the year-end appendix (%s)", (dialect) => {
       "336/QĐ-SGDĐT",
       "2026-07-14",
     ]);
+    expect(sheet.getRow(2).getCell(13).value).toBe(7.63);
+    expect(sheet.getRow(3).getCell(13).value).toBe(null);
     const unitsSheet = book.getWorksheet("Theo đơn vị") as ExcelJS.Worksheet;
     const unitRows = unitsSheet
       .getSheetValues()

@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { CampaignsService } from "../../src/campaigns/campaigns.service.js";
+import { CouncilService, NotAReviewerError } from "../../src/review/council.service.js";
+import { ForbiddenError } from "../../src/users/permissions.js";
+import { RolesService } from "../../src/users/roles.service.js";
+import { admin, campaignInput, seedUnits, teacher } from "../helpers/campaign-fixtures.js";
+import { DIALECTS, useTestDatabase } from "../helpers/test-database.js";
+
+const NOW = new Date();
+const FULL = { novelty: 8, effectiveness: 7, applicability: 9, scientific: 6 };
+
+describe.each(DIALECTS)("the council (%s)", (dialect) => {
+  const t = useTestDatabase(dialect);
+
+  it("spreads submissions evenly, never to the submitter's unit, reassigns on conflict, scores on the rubric", async () => {
+    const units = await seedUnits(t.db);
+    const adminId = await admin(t.db, 900);
+    const r1 = await teacher(t.db, 611, units.u1);
+    const r2 = await teacher(t.db, 612, units.u2);
+    const r3 = await teacher(t.db, 613, units.u3);
+    const author1 = await teacher(t.db, 601, units.u1);
+    const author2 = await teacher(t.db, 602, units.u2);
+    const roles = new RolesService(t.db);
+    for (const id of [611, 612, 613]) await roles.grant(adminId, id, "reviewer");
+    const campaign = await new CampaignsService(t.db, "Asia/Ho_Chi_Minh").create(
+      adminId,
+      campaignInput(NOW),
+      NOW,
+    );
+    const rows = [
+      ...Array.from({ length: 4 }, (_, i) => ({ submitter_id: author1, unit_id: units.u1, code: `A${i}` })),
+      ...Array.from({ length: 2 }, (_, i) => ({ submitter_id: author2, unit_id: units.u2, code: `B${i}` })),
+    ].map((r) => ({
+      ...r,
+      kind: "initiative" as const,
+      status: "endorsed" as const,
+      campaign_id: campaign.id,
+    }));
+    await t.db.insertInto("submissions").values(rows).execute();
+
+    const council = new CouncilService(t.db);
+    await expect(council.setReviewers(adminId, campaign.id, [611, 601])).rejects.toBeInstanceOf(
+      NotAReviewerError,
+    );
+    await expect(council.setReviewers(r1, campaign.id, [611])).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await council.setReviewers(adminId, campaign.id, [611, 612, 613])).toBe(3);
+    await expect(council.assign(r1, campaign.id)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await council.assign(adminId, campaign.id)).toBe(6);
+    expect(await council.assign(adminId, campaign.id)).toBe(0);
+
+    const assignments = await t.db
+      .selectFrom("review_assignments as a")
+      .innerJoin("submissions as s", "s.id", "a.submission_id")
+      .innerJoin("users as r", "r.id", "a.reviewer_id")
+      .select(["a.id", "a.reviewer_id", "s.unit_id", "r.unit_id as reviewer_unit", "s.status"])
+      .orderBy("a.id")
+      .execute();
+    expect(assignments.every((a) => a.unit_id !== a.reviewer_unit)).toBe(true);
+    expect(assignments.every((a) => a.status === "under_review")).toBe(true);
+    const load = (id: number) => assignments.filter((a) => a.reviewer_id === id).length;
+    expect([load(r1), load(r2), load(r3)]).toEqual([2, 2, 2]);
+
+    // r2 knows the author of its first one: it goes to r3 (r1 is of the author's unit).
+    const first = assignments.find((a) => a.reviewer_id === r2) as (typeof assignments)[number];
+    await expect(council.declareConflict(r3, first.id)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await council.declareConflict(r2, first.id)).toEqual({ reassignedTo: r3 });
+    expect((await council.queue(r2)).length).toBe(1);
+    const r3Queue = await council.queue(r3);
+    expect(r3Queue).toHaveLength(3);
+
+    const mine = r3Queue[0]?.id as number;
+    const score = { scores: FULL, comment: " Có tính mới ", recommendation: "recognise_province" as const };
+    await expect(council.score(r1, mine, score, NOW)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      council.score(r3, mine, { ...score, scores: { ...FULL, scientific: 11 } }, NOW),
+    ).rejects.toMatchObject({ problem: "score-invalid" });
+    const { novelty: _n, ...missing } = FULL;
+    await expect(council.score(r3, mine, { ...score, scores: missing }, NOW)).rejects.toMatchObject({
+      problem: "score-invalid",
+    });
+    expect(await council.score(r3, mine, score, NOW)).toBe(7.5);
+    await expect(council.score(r3, mine, score, NOW)).rejects.toMatchObject({ status: "under_review" });
+    const submissionId = r3Queue[0]?.submission_id as number;
+    expect((await council.averageScores([submissionId])).get(submissionId)).toBe(7.5);
+    await expect(council.queue(author1)).rejects.toBeInstanceOf(ForbiddenError);
+  });
+});
