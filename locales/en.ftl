@@ -44,6 +44,7 @@ help-admin =
     /newcampaign — create a campaign
     /broadcasts — progress of announcements and reminders
     /decide — submissions waiting for a decision
+    /council — a campaign's reviewers, assigning their work
     /stats — statistics of a school year or a campaign
     /export — the appendix (XLSX, CSV) of a school year or a campaign
     /roles — roles
@@ -527,6 +528,9 @@ roles-unit-required = A unit head's role names the unit code: <i>/roles grant un
 help-unit-head =
     <b>Unit heads:</b>
     /queue — submissions from your unit waiting for endorsement
+help-reviewer =
+    <b>Council:</b>
+    /review — submissions waiting for your review
 campaign-endorsement-skip-button = ⏭ Skip the unit head's endorsement
 campaign-endorsement-require-button = ✅ Require the unit head's endorsement
 campaign-endorsement-skipped = The unit head's step is skipped: submissions from now on go straight to the council.
@@ -561,3 +565,40 @@ export-unit-columns = Unit | Cluster | Block | Received | Recognised
 export-group-columns = Group | Name | Received | Recognised
 export-cluster = Cluster
 export-block = Block
+
+## Council
+council-usage =
+    <i>/council c12 telegram_id telegram_id …</i> — the reviewers of campaign 12 (they must hold the reviewer role)
+    <i>/council c12 assign</i> — spread its endorsed submissions among them evenly, never to their own unit
+council-assigned = ✅ { $n } submissions assigned.
+council-reviewers-set = ✅ The campaign's council has { $n } members.
+council-not-a-reviewer = { $id } does not hold the reviewer role (/roles grant reviewer { $id }).
+council-queue-empty = Nothing is waiting for your review.
+council-queue-title = 🧑‍⚖️ <b>To review</b> ({ $count }). Tap to open:
+council-card =
+    <b>{ $code }</b> — { $kind }
+    <b>{ $title }</b>
+council-choose = Score it, or declare a conflict of interest (it will go to another member)?
+council-score-button = 📝 Score
+council-conflict-button = ⚠️ Conflict of interest
+council-conflict-done = Conflict recorded; the submission went to another member.
+council-conflict-unassigned = Conflict recorded. No other member can take it yet; an administrator will add one.
+council-already-done = This one is already scored or no longer yours.
+council-ask-score = <b>Step { $step }/{ $total }</b> — <b>{ $criterion }</b>: a score from 0 to { $max } (e.g. <i>7.5</i>).
+council-score-hint = A score is a number from 0 to { $max }, e.g. <i>8</i> or <i>7.5</i>.
+council-score-cancelled = Stopped. No score was saved.
+council-ask-comment = <b>Step { $step }/{ $total }</b> — <b>Comment</b> (optional).
+council-no-comment = Skip
+council-ask-recommendation = <b>Step { $step }/{ $total }</b> — your <b>recommendation</b>:
+council-scored = ✅ Saved. Score (weighted average): <b>{ $total }</b>/10.
+recommendation-recognise_nation = Recognise — nation
+recommendation-recognise_province = Recognise — province
+recommendation-recognise_unit = Recognise — unit
+recommendation-refuse = Refuse
+rubric-novelty = Novelty
+rubric-effectiveness = Effectiveness
+rubric-applicability = Applicability and scope
+rubric-scientific = Scientific basis
+rubric-achievement = Achievement
+rubric-example = Example set
+rubric-evidence = Evidence

@@ -44,6 +44,7 @@ help-admin =
     /newcampaign — tạo phong trào mới
     /broadcasts — tiến độ gửi thông báo, nhắc hạn
     /decide — hồ sơ chờ quyết định công nhận
+    /council — hội đồng chấm của phong trào, phân công chấm
     /stats — thống kê năm học hoặc phong trào
     /export — phụ lục (XLSX, CSV) năm học hoặc phong trào
     /roles — phân quyền
@@ -527,6 +528,9 @@ roles-unit-required = Thủ trưởng đơn vị cần mã đơn vị: <i>/roles
 help-unit-head =
     <b>Thủ trưởng đơn vị:</b>
     /queue — hồ sơ của đơn vị chờ xác nhận
+help-reviewer =
+    <b>Hội đồng:</b>
+    /review — hồ sơ chờ thầy/cô chấm
 campaign-endorsement-skip-button = ⏭ Bỏ bước thủ trưởng xác nhận
 campaign-endorsement-require-button = ✅ Cần thủ trưởng xác nhận
 campaign-endorsement-skipped = Đã bỏ bước thủ trưởng xác nhận: hồ sơ nộp từ nay chuyển thẳng Hội đồng.
@@ -561,3 +565,40 @@ export-unit-columns = Đơn vị | Cụm thi đua | Khối thi đua | Tiếp nh�
 export-group-columns = Nhóm | Tên | Tiếp nhận | Công nhận
 export-cluster = Cụm thi đua
 export-block = Khối thi đua
+
+## Hội đồng
+council-usage =
+    <i>/council c12 telegram_id telegram_id …</i> — chọn thành viên hội đồng chấm phong trào số 12 (đã có vai trò reviewer)
+    <i>/council c12 assign</i> — phân công các hồ sơ đã xác nhận cho thành viên, đều nhau, không chấm hồ sơ của đơn vị mình
+council-assigned = ✅ Đã phân công { $n } hồ sơ.
+council-reviewers-set = ✅ Hội đồng của phong trào có { $n } thành viên.
+council-not-a-reviewer = { $id } chưa có vai trò thành viên hội đồng (/roles grant reviewer { $id }).
+council-queue-empty = Không có hồ sơ nào đang chờ thầy/cô chấm.
+council-queue-title = 🧑‍⚖️ <b>Hồ sơ chờ chấm</b> ({ $count }). Bấm để mở:
+council-card =
+    <b>{ $code }</b> — { $kind }
+    <b>{ $title }</b>
+council-choose = Chấm điểm hồ sơ này, hay báo có xung đột lợi ích (hồ sơ sẽ được giao người khác)?
+council-score-button = 📝 Chấm điểm
+council-conflict-button = ⚠️ Xung đột lợi ích
+council-conflict-done = Đã ghi nhận xung đột lợi ích; hồ sơ đã được giao cho thành viên khác.
+council-conflict-unassigned = Đã ghi nhận xung đột lợi ích. Chưa có thành viên nào khác chấm được hồ sơ này; quản trị sẽ bổ sung.
+council-already-done = Hồ sơ này đã được chấm hoặc không còn giao cho thầy/cô.
+council-ask-score = <b>Bước { $step }/{ $total }</b> — <b>{ $criterion }</b>: cho điểm từ 0 đến { $max } (ví dụ <i>7.5</i>).
+council-score-hint = Điểm là một số từ 0 đến { $max }, ví dụ <i>8</i> hoặc <i>7.5</i>.
+council-score-cancelled = Đã dừng chấm. Chưa có điểm nào được lưu.
+council-ask-comment = <b>Bước { $step }/{ $total }</b> — <b>Nhận xét</b> (không bắt buộc).
+council-no-comment = Bỏ qua
+council-ask-recommendation = <b>Bước { $step }/{ $total }</b> — <b>Đề xuất</b> của thầy/cô:
+council-scored = ✅ Đã lưu. Điểm (bình quân có trọng số): <b>{ $total }</b>/10.
+recommendation-recognise_nation = Công nhận — toàn quốc
+recommendation-recognise_province = Công nhận — cấp tỉnh
+recommendation-recognise_unit = Công nhận — cấp cơ sở
+recommendation-refuse = Không công nhận
+rubric-novelty = Tính mới
+rubric-effectiveness = Hiệu quả
+rubric-applicability = Khả năng áp dụng, phạm vi ảnh hưởng
+rubric-scientific = Tính khoa học
+rubric-achievement = Thành tích
+rubric-example = Tính nêu gương
+rubric-evidence = Minh chứng

@@ -98,7 +98,7 @@ export function campaignMessageRenderer(
 /** One broadcast's progress, as /broadcasts lists it and the creator's summary says it. */
 export function progressText(t: Translate, p: BroadcastProgress): string {
   return t("broadcast-progress", {
-    id: p.id,
+    id: String(p.id), // an id, not a quantity: no digit grouping
     kind: t(`broadcast-kind-${p.kind}`),
     campaign: escapeHtml(p.campaign_title ?? "—"),
     status: t(`broadcast-status-${p.status}`),

@@ -19,6 +19,7 @@ import { conversationsFeature } from "./conversations/index.js";
 import { broadcastsFeature } from "./features/broadcasts.js";
 import { campaignsFeature } from "./features/campaigns.js";
 import { cancelFeature } from "./features/cancel.js";
+import { councilFeature } from "./features/council.js";
 import { decisionsFeature } from "./features/decisions.js";
 import { endorsementFeature } from "./features/endorsement.js";
 import { exportFeature } from "./features/export.js";
@@ -129,6 +130,7 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
     rolesFeature,
     endorsementFeature,
     decisionsFeature,
+    councilFeature,
     statsFeature,
     exportFeature,
     languageFeature,

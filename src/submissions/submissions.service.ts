@@ -143,6 +143,11 @@ export class SubmissionsService {
     }
   }
 
+  /** The files of a submission, for someone the caller has already checked may see it (a reviewer, a head). */
+  attachmentsForReview(id: number) {
+    return repo.listAttachments(this.db, id);
+  }
+
   /** Discards a draft (never a submitted submission). */
   async discardDraft(userId: number, id: number): Promise<void> {
     const s = await this.owned(userId, id);

@@ -10,12 +10,13 @@ const ADMIN = 9101;
 const AUTHOR = 5201;
 const HEAD = 5202; // head of THPT Lê Lợi
 const OTHER_HEAD = 5203; // head of THPT Nguyễn Du
+const REVIEWER = 5204; // a council member from THPT Nguyễn Du
 
 describe("a unit head endorses or returns, an administrator decides, the author is told at once", () => {
   let api: FakeTelegramApi;
   let bot: BotProcess;
   let env: Record<string, string>;
-  const ids: Record<"a" | "b", number> = { a: 0, b: 0 };
+  const ids: Record<"a" | "b" | "c" | "campaign", number> = { a: 0, b: 0, c: 0, campaign: 0 };
   const chat = (id: number) => new FakeChat(api, id);
   const toAuthor = (since: number, pattern: string) =>
     api.waitForCall((c) => Number(c.payload.chat_id) === AUTHOR && String(c.payload.text).includes(pattern), {
@@ -89,6 +90,42 @@ describe("a unit head endorses or returns, an administrator decides, the author 
         size_bytes: 1000,
       })
       .execute();
+    // For the council: a reviewer, and a submission endorsed within a campaign.
+    const reviewer = await person(REVIEWER, nguyenDu, "Thành viên hội đồng");
+    await db
+      .insertInto("user_roles")
+      .values({ user_id: reviewer, role: "reviewer", unit_id: null, granted_by: null })
+      .execute();
+    ids.campaign = (
+      await db
+        .insertInto("campaigns")
+        .values({
+          title: "Đổi mới sáng tạo",
+          school_year: "2026-2027",
+          accepts_initiatives: true,
+          accepts_nominations: false,
+          opens_at: new Date(Date.now() - 86_400_000),
+          deadline_at: new Date(Date.now() + 86_400_000),
+          status: "open",
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
+    ids.c = (
+      await db
+        .insertInto("submissions")
+        .values({
+          kind: "initiative",
+          status: "endorsed",
+          code: "SK-2026-00003",
+          title: "Sáng kiến SK-2026-00003",
+          submitter_id: author,
+          unit_id: leLoi,
+          campaign_id: ids.campaign,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
     await database.close();
     bot = await startBot(api, env);
   });
@@ -135,7 +172,7 @@ describe("a unit head endorses or returns, an administrator decides, the author 
   it("lets the administrator recognise it with a scope and a decision; the author is told", async () => {
     const admin = chat(ADMIN);
     const queue = await admin.send("/decide");
-    expect(buttons(queue).map((b) => b.data)).toEqual([`dec:o:${ids.a}`]);
+    expect(buttons(queue).map((b) => b.data)).toEqual([`dec:o:${ids.a}`, `dec:o:${ids.c}`]);
     const card = await admin.pressUntilButton(`dec:o:${ids.a}`, `dec:r:${ids.a}:province`);
     expect(card.payload.text).toContain("Nguyễn Thị Lan — 100%");
     expect((await admin.press(`dec:r:${ids.a}:province`)).payload.text).toContain("số và ngày quyết định");
@@ -146,7 +183,7 @@ describe("a unit head endorses or returns, an administrator decides, the author 
     const told = await toAuthor(since, "SK-2026-00001");
     expect(told.payload.text).toContain("cấp tỉnh");
     expect(told.payload.text).toContain("1234/QĐ-SGDĐT ngày 15/12/2026");
-    expect((await admin.send("/decide")).payload.text).toContain("Không có hồ sơ");
+    expect(buttons(await admin.send("/decide")).map((b) => b.data)).toEqual([`dec:o:${ids.c}`]);
   });
 
   it("gives the administrator the year's figures, phrased like the department's report", async () => {
@@ -178,5 +215,30 @@ describe("a unit head endorses or returns, an administrator decides, the author 
     ]);
     expect(sheet.getRow(2).getCell(10).value).toBe("cấp tỉnh");
     expect(String(csv.payload.document.bytes)).toContain("SK-2026-00002");
+  });
+
+  it("lets the administrator form the council and assign; the reviewer scores on the rubric", async () => {
+    const admin = chat(ADMIN);
+    expect((await chat(AUTHOR).send("/review")).payload.text).toContain("⛔");
+    expect((await admin.send(`/council c${ids.campaign} ${AUTHOR}`)).payload.text).toContain(String(AUTHOR));
+    expect((await admin.send(`/council c${ids.campaign} ${REVIEWER}`)).payload.text).toContain(
+      "1 thành viên",
+    );
+    expect((await admin.send(`/council c${ids.campaign} assign`)).payload.text).toContain("1 hồ sơ");
+    const r = chat(REVIEWER);
+    const queue = await r.send("/review");
+    const open = buttons(queue)[0]?.data as string;
+    const assignment = open.slice("rev:o:".length);
+    await r.pressUntilButton(open, `rev:s:${assignment}`);
+    expect((await chat(OTHER_HEAD).press(`rev:s:${assignment}`)).payload.text).toContain("⛔");
+    expect((await r.press(`rev:s:${assignment}`)).payload.text).toContain("Tính mới");
+    expect((await r.send("11")).payload.text).toContain("từ 0 đến 10");
+    expect((await r.send("8")).payload.text).toContain("Hiệu quả");
+    await r.send("7");
+    await r.send("9,0");
+    expect((await r.send("6")).payload.text).toContain("Nhận xét");
+    expect(buttons(await r.send("Có tính mới")).map((b) => b.data)).toContain("rs:r:recognise_province");
+    expect((await r.press("rs:r:recognise_province")).payload.text).toContain("<b>7,5</b>/10");
+    expect((await r.send("/review")).payload.text).toContain("Không có hồ sơ");
   });
 });

@@ -189,7 +189,7 @@ export async function campaignCreateConversation(conversation: AppConversation, 
       }
     });
     if (created.ok)
-      return answer.reply(answer.t("campaign-created", { id: created.id }), { parse_mode: "HTML" });
+      return answer.reply(answer.t("campaign-created", { id: String(created.id) }), { parse_mode: "HTML" });
     // Time passed while confirming (e.g. the deadline is now behind us): say why; the admin starts again.
     return answer.reply(answer.t(`campaign-problem-${created.problem}`));
   }

@@ -8,6 +8,7 @@ import { PROFILE_NAME_CONVERSATION, profileNameConversation } from "./profile-na
 import { PROFILE_UNIT_CONVERSATION, profileUnitConversation } from "./profile-unit.js";
 import { REGISTRATION_CONVERSATION, registrationConversation } from "./registration.js";
 import { REVIEW_NOTE_CONVERSATION, reviewNoteConversation } from "./review-note.js";
+import { REVIEW_SCORE_CONVERSATION, reviewScoreConversation } from "./review-score.js";
 import { SUBMISSION_CONVERSATION, submissionFormConversation } from "./submission-form.js";
 
 /**
@@ -26,6 +27,7 @@ const conversations = [
   [campaignExtendConversation, CAMPAIGN_EXTEND_CONVERSATION],
   [campaignEditConversation, CAMPAIGN_EDIT_CONVERSATION],
   [reviewNoteConversation, REVIEW_NOTE_CONVERSATION],
+  [reviewScoreConversation, REVIEW_SCORE_CONVERSATION],
 ] as const;
 for (const [builder, id] of conversations) {
   privateChats.use(createConversation<Context, ConversationContext>(builder, { id }));

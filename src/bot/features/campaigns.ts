@@ -64,7 +64,7 @@ private_.callbackQuery(/^cadm:v:(\d+)$/, async (ctx) => {
   const everyone = audience.clusters.length + audience.blocks.length + audience.unitIds.length === 0;
   await ctx.reply(
     ctx.t("campaign-admin-details", {
-      id: c.id,
+      id: String(c.id),
       title: escapeHtml(c.title),
       status: ctx.t(`campaign-status-${c.status}`),
       opens: formatDateTime(tz, c.opens_at),
@@ -196,7 +196,7 @@ async function showAdminList(ctx: Context): Promise<void> {
   const list = await ctx.services.campaigns.list(ctx.user?.id ?? 0, 10);
   const lines = list.map((c) =>
     ctx.t("campaigns-admin-item", {
-      id: c.id,
+      id: String(c.id),
       title: escapeHtml(truncate(c.title, 80)),
       status: ctx.t(`campaign-status-${c.status}`),
       deadline: formatDateTime(ctx.config.timezone, c.deadline_at),

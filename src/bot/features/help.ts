@@ -10,6 +10,7 @@ helpFeature.command("help", async (ctx) => {
   const parts = [
     ctx.t("help-text"),
     ...(roles.includes("unit_head") ? [ctx.t("help-unit-head")] : []),
+    ...(roles.includes("reviewer") ? [ctx.t("help-reviewer")] : []),
     ...(roles.includes("admin") ? [ctx.t("help-admin")] : []),
     ...(inConversation ? [ctx.t("help-in-conversation")] : []),
   ];

@@ -22,7 +22,7 @@ rolesFeature.chatType("private").command("roles", async (ctx) => {
       ctx.t("roles-person", {
         name: escapeHtml(p.full_name ?? p.telegram_name ?? "—"),
         unit: escapeHtml(p.unit_name ?? "—"),
-        id: p.telegram_id,
+        id: String(p.telegram_id),
       }),
     );
     return ctx.reply(lines.length > 0 ? lines.join("\n") : ctx.t("roles-find-none"), { parse_mode: "HTML" });
@@ -34,7 +34,7 @@ rolesFeature.chatType("private").command("roles", async (ctx) => {
       ctx.t("roles-holder", {
         role: ctx.t(`role-${h.role}`),
         name: escapeHtml(h.full_name ?? h.telegram_name ?? "—"),
-        id: h.telegram_id,
+        id: String(h.telegram_id),
       }),
     );
     return ctx.reply([ctx.t("roles-usage"), "", ...lines].join("\n"), { parse_mode: "HTML" });
@@ -55,12 +55,12 @@ rolesFeature.chatType("private").command("roles", async (ctx) => {
     await ctx.reply(
       ctx.t(changed ? `roles-${action}-done` : `roles-${action}-unchanged`, {
         role: ctx.t(`role-${role}`),
-        id: telegramId,
+        id: String(telegramId),
       }),
     );
   } catch (error) {
     if (error instanceof UnknownPersonError)
-      return ctx.reply(ctx.t("roles-unknown-person", { id: telegramId }));
+      return ctx.reply(ctx.t("roles-unknown-person", { id: String(telegramId) }));
     if (error instanceof LastAdminError) return ctx.reply(ctx.t("roles-last-admin"));
     if (error instanceof UnitRequiredError)
       return ctx.reply(ctx.t("roles-unit-required"), { parse_mode: "HTML" });

@@ -1,0 +1,100 @@
+import { InlineKeyboard } from "grammy";
+import type { Recommendation } from "../../db/types.js";
+import { InvalidDecisionError, WrongStageError } from "../../review/review-errors.js";
+import { MAX_SCORE } from "../../review/rubric.js";
+import type { AppConversation, ConversationContext } from "../context.js";
+import { CANCEL, waitForButton } from "./steps.js";
+
+export const REVIEW_SCORE_CONVERSATION = "review-score";
+
+const SKIP_COMMENT = "rs:nocomment";
+const RECOMMENDATIONS: Recommendation[] = [
+  "recognise_nation",
+  "recognise_province",
+  "recognise_unit",
+  "refuse",
+];
+
+/** A reviewer scores one assignment: each criterion of the rubric 0-10, a comment, a recommended decision. */
+export async function reviewScoreConversation(
+  conversation: AppConversation,
+  ctx: ConversationContext,
+  assignmentId: number,
+) {
+  const rubric = await conversation.external(
+    async (o) => (await o.services.council.open(o.user?.id ?? 0, assignmentId)).rubric,
+  );
+  const total = rubric.length + 2;
+  const cancel = new InlineKeyboard().text(ctx.t("button-cancel"), CANCEL);
+  const scores: Record<string, number> = {};
+  for (const [i, criterion] of rubric.entries()) {
+    await ctx.reply(
+      ctx.t("council-ask-score", {
+        step: i + 1,
+        total,
+        criterion: ctx.t(`rubric-${criterion.key}`),
+        max: MAX_SCORE,
+      }),
+      { parse_mode: "HTML", reply_markup: cancel },
+    );
+    for (;;) {
+      const answer = await conversation.wait();
+      if (answer.callbackQuery?.data === CANCEL) {
+        await answer.answerCallbackQuery();
+        return answer.reply(answer.t("council-score-cancelled"));
+      }
+      const value = Number((answer.message?.text ?? "").trim().replace(",", "."));
+      if (answer.message?.text !== undefined && Number.isFinite(value) && value >= 0 && value <= MAX_SCORE) {
+        scores[criterion.key] = value;
+        break;
+      }
+      await answer.reply(answer.t("council-score-hint", { max: MAX_SCORE }));
+    }
+  }
+  await ctx.reply(ctx.t("council-ask-comment", { step: rubric.length + 1, total }), {
+    parse_mode: "HTML",
+    reply_markup: new InlineKeyboard().text(ctx.t("council-no-comment"), SKIP_COMMENT),
+  });
+  let comment = "";
+  for (;;) {
+    const answer = await conversation.wait();
+    if (answer.callbackQuery?.data === SKIP_COMMENT) {
+      await answer.answerCallbackQuery();
+      break;
+    }
+    if (answer.message?.text !== undefined) {
+      comment = answer.message.text;
+      break;
+    }
+    await answer.reply(answer.t("expect-text"));
+  }
+  const keyboard = new InlineKeyboard();
+  for (const r of RECOMMENDATIONS) keyboard.text(ctx.t(`recommendation-${r}`), `rs:r:${r}`).row();
+  await ctx.reply(ctx.t("council-ask-recommendation", { step: total, total }), {
+    parse_mode: "HTML",
+    reply_markup: keyboard,
+  });
+  const pressed = await waitForButton(
+    conversation,
+    RECOMMENDATIONS.map((r) => `rs:r:${r}`),
+  );
+  const recommendation = pressed.slice("rs:r:".length) as Recommendation;
+  const outcome = await conversation.external(async (o) => {
+    try {
+      const t = await o.services.council.score(
+        o.user?.id ?? 0,
+        assignmentId,
+        { scores, comment, recommendation },
+        new Date(),
+      );
+      return { ok: true as const, total: t };
+    } catch (error) {
+      if (error instanceof InvalidDecisionError || error instanceof WrongStageError)
+        return { ok: false as const };
+      throw error;
+    }
+  });
+  return ctx.reply(
+    outcome.ok ? ctx.t("council-scored", { total: outcome.total }) : ctx.t("council-already-done"),
+  );
+}
