@@ -570,6 +570,7 @@ export-block = Block
 council-usage =
     <i>/council c12 telegram_id telegram_id …</i> — the reviewers of campaign 12 (they must hold the reviewer role)
     <i>/council c12 assign</i> — spread its endorsed submissions among them evenly, never to their own unit
+    <i>/council c12 deadline 20/12/2026 17:00</i> — the review deadline (reminders 3 days and 1 day before)
 council-assigned = ✅ { $n } submissions assigned.
 council-reviewers-set = ✅ The campaign's council has { $n } members.
 council-not-a-reviewer = { $id } does not hold the reviewer role (/roles grant reviewer { $id }).
@@ -602,3 +603,8 @@ rubric-scientific = Scientific basis
 rubric-achievement = Achievement
 rubric-example = Example set
 rubric-evidence = Evidence
+council-deadline-set = ✅ Review deadline: { $deadline }. Members with submissions left to score are reminded 3 days and 1 day before.
+council-deadline-past = The review deadline must be in the future.
+council-reminder =
+    ⏰ <b>Review reminder</b>
+    You still have submissions of <b>{ $title }</b> to score; the review deadline is { $deadline } ({ $left } left). Send /review to score them.

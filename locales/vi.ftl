@@ -570,6 +570,7 @@ export-block = Khối thi đua
 council-usage =
     <i>/council c12 telegram_id telegram_id …</i> — chọn thành viên hội đồng chấm phong trào số 12 (đã có vai trò reviewer)
     <i>/council c12 assign</i> — phân công các hồ sơ đã xác nhận cho thành viên, đều nhau, không chấm hồ sơ của đơn vị mình
+    <i>/council c12 deadline 20/12/2026 17:00</i> — hạn chấm (nhắc trước 3 ngày, 1 ngày)
 council-assigned = ✅ Đã phân công { $n } hồ sơ.
 council-reviewers-set = ✅ Hội đồng của phong trào có { $n } thành viên.
 council-not-a-reviewer = { $id } chưa có vai trò thành viên hội đồng (/roles grant reviewer { $id }).
@@ -602,3 +603,8 @@ rubric-scientific = Tính khoa học
 rubric-achievement = Thành tích
 rubric-example = Tính nêu gương
 rubric-evidence = Minh chứng
+council-deadline-set = ✅ Hạn chấm: { $deadline }. Thành viên còn hồ sơ chưa chấm sẽ được nhắc trước 3 ngày và 1 ngày.
+council-deadline-past = Hạn chấm phải ở tương lai.
+council-reminder =
+    ⏰ <b>Nhắc hạn chấm</b>
+    Thầy/cô còn hồ sơ chưa chấm của phong trào <b>{ $title }</b>; hạn chấm { $deadline } (còn { $left }). Gõ /review để chấm.

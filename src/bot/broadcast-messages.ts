@@ -61,6 +61,17 @@ export function campaignMessageRenderer(
     const t: Translate = i18n.fluent.withLocale(negotiateLocale(d.locale, undefined, defaultLocale));
     const now = clock();
     const payload = broadcast.payload as { deadline?: string; previousDeadline?: string };
+    if (broadcast.kind === "review-reminder") {
+      const deadline = new Date(payload.deadline ?? campaign.review_deadline_at ?? now);
+      if (deadline.getTime() <= now.getTime()) return undefined;
+      return {
+        text: t("council-reminder", {
+          title: escapeHtml(campaign.title),
+          deadline: formatDateTime(timezone, deadline),
+          left: timeLeft(t, deadline.getTime() - now.getTime()),
+        }),
+      };
+    }
     // Late in the queue (a long outage): a campaign past its deadline is no longer worth a message.
     if (campaign.deadline_at.getTime() <= now.getTime() || campaign.status === "closed") return undefined;
     switch (broadcast.kind) {

@@ -302,3 +302,48 @@ export async function markSummarySent(db: Db, id: number, now: Date): Promise<bo
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/**
+ * Reminds the council members of a campaign who still have submissions to score, one message each (the variant
+ * is unused; the count is read when sending). Undefined when the key was taken.
+ */
+export async function enqueueReviewReminder(
+  db: Db,
+  campaign: Pick<Campaign, "id" | "created_by">,
+  dedupeKey: string,
+  payload: Record<string, unknown>,
+): Promise<{ broadcastId: number; total: number } | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const created = await trx
+      .insertInto("broadcasts")
+      .values({
+        campaign_id: campaign.id,
+        kind: "review-reminder",
+        dedupe_key: dedupeKey,
+        payload: JSON.stringify(payload),
+        created_by: campaign.created_by,
+      })
+      .onConflict((oc) => oc.column("dedupe_key").doNothing())
+      .returning("id")
+      .executeTakeFirst();
+    if (!created) return undefined;
+    const inserted = await trx
+      .insertInto("broadcast_deliveries")
+      .columns(["broadcast_id", "user_id", "chat_id"])
+      .expression((eb) =>
+        eb
+          .selectFrom("review_assignments as a")
+          .innerJoin("submissions as s", "s.id", "a.submission_id")
+          .innerJoin("users as u", "u.id", "a.reviewer_id")
+          .select([sql.lit(created.id).as("broadcast_id"), "u.id", "u.telegram_id"])
+          .distinct()
+          .where("s.campaign_id", "=", campaign.id)
+          .where("a.status", "=", "assigned")
+          .where("u.active", "=", true),
+      )
+      .executeTakeFirst();
+    const total = Number(inserted.numInsertedOrUpdatedRows ?? 0);
+    await trx.updateTable("broadcasts").set({ total }).where("id", "=", created.id).execute();
+    return { broadcastId: created.id, total };
+  });
+}

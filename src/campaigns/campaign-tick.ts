@@ -1,8 +1,11 @@
 import type { Kysely } from "kysely";
-import { enqueueCampaignBroadcast } from "../broadcasts/broadcasts.repository.js";
+import { enqueueCampaignBroadcast, enqueueReviewReminder } from "../broadcasts/broadcasts.repository.js";
 import type { Database } from "../db/types.js";
-import { applyCampaignClock, findLiveCampaigns } from "./campaigns.repository.js";
+import { applyCampaignClock, findCampaignsUnderReview, findLiveCampaigns } from "./campaigns.repository.js";
 import { dueReminder } from "./reminder-schedule.js";
+
+/** Council members with submissions left to score are reminded 3 days and 1 day before the review deadline. */
+const REVIEW_REMINDERS = ["3d", "1d"];
 
 export interface TickReport {
   opened: number;
@@ -59,6 +62,14 @@ export async function campaignTick(db: Kysely<Database>, timezone: string, now: 
       onlyWithoutSubmission: true,
     });
     if (r) enqueued.push({ campaignId: campaign.id, kind: "reminder", key, recipients: r.total });
+  }
+  for (const campaign of await findCampaignsUnderReview(db, now)) {
+    const deadline = campaign.review_deadline_at as Date;
+    const due = dueReminder(REVIEW_REMINDERS, deadline, timezone, now, new Date(0));
+    if (!due) continue;
+    const key = `review-reminder:${campaign.id}:${deadline.toISOString()}:${due.spec}`;
+    const r = await enqueueReviewReminder(db, campaign, key, { deadline: deadline.toISOString() });
+    if (r) enqueued.push({ campaignId: campaign.id, kind: "review-reminder", key, recipients: r.total });
   }
   return { opened, closed, enqueued };
 }

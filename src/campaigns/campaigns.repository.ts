@@ -114,3 +114,8 @@ export async function campaignRequiresEndorsement(db: Db, id: number): Promise<b
     .executeTakeFirst();
   return row?.requires_endorsement ?? true;
 }
+
+/** Campaigns whose council has a review deadline still ahead. */
+export function findCampaignsUnderReview(db: Db, now: Date): Promise<Campaign[]> {
+  return db.selectFrom("campaigns").selectAll().where("review_deadline_at", ">", now).orderBy("id").execute();
+}

@@ -26,7 +26,7 @@ export type SubmissionStatus =
 export type Scope = "unit" | "province" | "nation";
 export type CampaignStatus = "draft" | "scheduled" | "open" | "closed";
 export type DeliveryStatus = "pending" | "sent" | "failed" | "blocked";
-export type BroadcastKind = "announcement" | "reminder" | "deadline-extended";
+export type BroadcastKind = "announcement" | "reminder" | "deadline-extended" | "review-reminder";
 /** "draft": the recipient holds an unfinished draft for the campaign. */
 export type DeliveryVariant = "draft";
 

@@ -52,6 +52,17 @@ export class CouncilService {
     });
   }
 
+  /** Administrators only: the date by which the council is to have scored; reminders go out before it. */
+  async setReviewDeadline(actorId: number, campaignId: number, deadline: Date, now: Date): Promise<void> {
+    await requireRole(this.db, actorId, "admin");
+    if (deadline.getTime() <= now.getTime()) throw new InvalidDecisionError("date-invalid");
+    await this.db
+      .updateTable("campaigns")
+      .set({ review_deadline_at: deadline, updated_at: now })
+      .where("id", "=", campaignId)
+      .execute();
+  }
+
   /**
    * Gives every endorsed submission of the campaign without a reviewer to the eligible reviewer with the least
    * work, and marks it under review. Returns how many were assigned.

@@ -75,6 +75,21 @@ describe("campaign messages", () => {
     ).toBeUndefined();
   });
 
+  it("reminds a council member of the review deadline, with no buttons", () => {
+    const m = render(delivery({ locale: "en" }), {
+      broadcast: {
+        id: 2,
+        kind: "review-reminder",
+        payload: { deadline: "2026-12-01T10:00:00.000Z" },
+        created_by: null,
+      },
+      campaign,
+    });
+    expect(m?.text).toContain("Review reminder");
+    expect(m?.text).toContain("2 days left");
+    expect(m?.reply_markup).toBeUndefined();
+  });
+
   it("says hours, then minutes, as the deadline nears", () => {
     const t = i18n.fluent.withLocale("en");
     expect(timeLeft(t, 5 * 3_600_000 + 60_000)).toBe("5 hours");

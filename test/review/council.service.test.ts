@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { campaignTick } from "../../src/campaigns/campaign-tick.js";
 import { CampaignsService } from "../../src/campaigns/campaigns.service.js";
 import { CouncilService, NotAReviewerError } from "../../src/review/council.service.js";
 import { ForbiddenError } from "../../src/users/permissions.js";
@@ -83,5 +84,24 @@ describe.each(DIALECTS)("the council (%s)", (dialect) => {
     const submissionId = r3Queue[0]?.submission_id as number;
     expect((await council.averageScores([submissionId])).get(submissionId)).toBe(7.5);
     await expect(council.queue(author1)).rejects.toBeInstanceOf(ForbiddenError);
+
+    // Before the review deadline, members with work left are reminded once per reminder.
+    const deadline = new Date(NOW.getTime() + 10 * 86_400_000);
+    await expect(council.setReviewDeadline(r1, campaign.id, deadline, NOW)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(
+      council.setReviewDeadline(adminId, campaign.id, new Date(NOW.getTime() - 1), NOW),
+    ).rejects.toMatchObject({ problem: "date-invalid" });
+    await council.setReviewDeadline(adminId, campaign.id, deadline, NOW);
+    const threeDays = new Date(deadline.getTime() - 3 * 86_400_000 + 60_000);
+    const tick = await campaignTick(t.db, "Asia/Ho_Chi_Minh", threeDays);
+    const reminder = tick.enqueued.find((e) => e.kind === "review-reminder");
+    expect(reminder?.recipients).toBe(3);
+    expect(
+      (await campaignTick(t.db, "Asia/Ho_Chi_Minh", threeDays)).enqueued.filter(
+        (e) => e.kind === "review-reminder",
+      ),
+    ).toEqual([]);
   });
 });

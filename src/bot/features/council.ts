@@ -1,8 +1,9 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { CampaignNotFoundError } from "../../campaigns/campaign-input.js";
 import { NotAReviewerError } from "../../review/council.service.js";
-import { WrongStageError } from "../../review/review-errors.js";
+import { InvalidDecisionError, WrongStageError } from "../../review/review-errors.js";
 import { escapeHtml } from "../../shared/text.js";
+import { formatDateTime, parseLocalDateTime } from "../../shared/time.js";
 import type { Context } from "../context.js";
 import { REVIEW_SCORE_CONVERSATION } from "../conversations/review-score.js";
 
@@ -22,6 +23,12 @@ private_.command("council", async (ctx) => {
   try {
     // Both calls check the administrator's role; get() also says whether the campaign exists.
     await ctx.services.campaigns.get(ctx.user.id, campaignId);
+    if (rest[0] === "deadline") {
+      const at = parseLocalDateTime(rest.slice(1).join(" "), ctx.config.timezone);
+      if (!at) return ctx.reply(ctx.t("campaign-problem-datetime"), { parse_mode: "HTML" });
+      await ctx.services.council.setReviewDeadline(ctx.user.id, campaignId, at, new Date());
+      return ctx.reply(ctx.t("council-deadline-set", { deadline: formatDateTime(ctx.config.timezone, at) }));
+    }
     if (rest.length === 1 && rest[0] === "assign") {
       const n = await ctx.services.council.assign(ctx.user.id, campaignId);
       return ctx.reply(ctx.t("council-assigned", { n }));
@@ -33,6 +40,7 @@ private_.command("council", async (ctx) => {
     return ctx.reply(ctx.t("council-reviewers-set", { n }));
   } catch (error) {
     if (error instanceof CampaignNotFoundError) return ctx.reply(ctx.t("campaign-not-found"));
+    if (error instanceof InvalidDecisionError) return ctx.reply(ctx.t("council-deadline-past"));
     if (error instanceof NotAReviewerError)
       return ctx.reply(ctx.t("council-not-a-reviewer", { id: String(error.telegramId) }));
     throw error;
