@@ -6,6 +6,9 @@ import { escapeHtml } from "../shared/text.js";
 import type { Context } from "./context.js";
 import { negotiateLocale } from "./i18n.js";
 
+type Vars = Record<string, string | number>;
+type Translate = (key: string, vars?: Vars) => string;
+
 export interface SubmitterContact {
   telegram_id: number;
   locale: string | null;
@@ -22,7 +25,8 @@ export async function notifySubmitter(
   deps: { api: Api; i18n: Pick<I18n<Context>, "fluent">; config: Config; logger: Logger },
   contact: SubmitterContact | undefined,
   key: string,
-  vars: Record<string, string | number> = {},
+  /** Values for the message; a function gets the submitter's translations, for values that are words. */
+  vars: Vars | ((t: Translate) => Vars) = {},
 ): Promise<void> {
   if (!contact) return;
   const t = deps.i18n.fluent.withLocale(
@@ -32,7 +36,7 @@ export async function notifySubmitter(
     code: contact.code ?? "",
     title: escapeHtml(contact.title ?? ""),
     kind: t(`kind-${contact.kind}`),
-    ...vars,
+    ...(typeof vars === "function" ? vars(t) : vars),
   });
   try {
     await deps.api.sendMessage(contact.telegram_id, text, { parse_mode: "HTML" });

@@ -45,6 +45,8 @@ describe("a unit head endorses or returns, an administrator decides, the author 
           .executeTakeFirstOrThrow()
       ).id;
     const author = await person(AUTHOR, leLoi, "Nguyễn Thị Lan");
+    // The author reads English; the administrator and the heads, Vietnamese: each is told in their own language.
+    await db.updateTable("users").set({ locale: "en" }).where("id", "=", author).execute();
     const head = await person(HEAD, leLoi, "Hiệu trưởng Lê Lợi");
     const otherHead = await person(OTHER_HEAD, nguyenDu, "Hiệu trưởng Nguyễn Du");
     await db
@@ -181,8 +183,8 @@ describe("a unit head endorses or returns, an administrator decides, the author 
     const since = api.mark();
     expect((await admin.send("1234/QĐ-SGDĐT 15/12/2026")).payload.text).toContain("🏅");
     const told = await toAuthor(since, "SK-2026-00001");
-    expect(told.payload.text).toContain("cấp tỉnh");
-    expect(told.payload.text).toContain("1234/QĐ-SGDĐT ngày 15/12/2026");
+    expect(told.payload.text).toContain("recognised at province scope");
+    expect(told.payload.text).toContain("decision no. 1234/QĐ-SGDĐT of 15/12/2026");
     expect(buttons(await admin.send("/decide")).map((b) => b.data)).toEqual([`dec:o:${ids.c}`]);
   });
 

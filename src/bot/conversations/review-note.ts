@@ -78,11 +78,11 @@ export async function reviewNoteConversation(
           recognition as NonNullable<typeof recognition>,
           new Date(),
         );
-        await notifySubmitter(o, r.submitter, "submitter-recognised", {
-          scope: o.t(`scope-${r.scope_recognised}`),
+        await notifySubmitter(o, r.submitter, "submitter-recognised", (t) => ({
+          scope: t(`scope-${r.scope_recognised}`),
           number: escapeHtml(r.decision_number ?? ""),
           date: formatIsoDate(r.decision_date ?? ""),
-        });
+        }));
         return { ok: true as const, code: r.code };
       } catch (error) {
         if (error instanceof InvalidDecisionError) return { ok: false as const, problem: error.problem };
