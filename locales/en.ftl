@@ -608,3 +608,5 @@ council-deadline-past = The review deadline must be in the future.
 council-reminder =
     ⏰ <b>Review reminder</b>
     You still have submissions of <b>{ $title }</b> to score; the review deadline is { $deadline } ({ $left } left). Send /review to score them.
+decide-reviews = <b>Council reviews</b>
+decide-review-line = • { $name }: { $total }/10, recommends: { $recommendation }{ $comment }

@@ -608,3 +608,5 @@ council-deadline-past = Hạn chấm phải ở tương lai.
 council-reminder =
     ⏰ <b>Nhắc hạn chấm</b>
     Thầy/cô còn hồ sơ chưa chấm của phong trào <b>{ $title }</b>; hạn chấm { $deadline } (còn { $left }). Gõ /review để chấm.
+decide-reviews = <b>Hội đồng chấm</b>
+decide-review-line = • { $name }: { $total }/10, đề xuất: { $recommendation }{ $comment }

@@ -33,12 +33,20 @@ export class DecisionService {
     await requireRole(this.db, actorId, "admin");
     const submission = await submissions.findSubmission(this.db, id);
     if (!submission) throw new SubmissionNotFoundError(id);
-    const [authors, attachments, submitter] = await Promise.all([
+    const [authors, attachments, submitter, reviews] = await Promise.all([
       submissions.listAuthors(this.db, id),
       submissions.listAttachments(this.db, id),
       findUserById(this.db, submission.submitter_id),
+      this.db
+        .selectFrom("review_assignments as a")
+        .innerJoin("users as u", "u.id", "a.reviewer_id")
+        .select(["u.full_name", "a.total", "a.recommendation", "a.comment"])
+        .where("a.submission_id", "=", id)
+        .where("a.status", "=", "scored")
+        .orderBy("a.scored_at")
+        .execute(),
     ]);
-    return { submission, authors, attachments, submitterName: submitter?.full_name ?? "" };
+    return { submission, authors, attachments, submitterName: submitter?.full_name ?? "", reviews };
   }
 
   async recognise(actorId: number, id: number, r: Recognition, now: Date) {

@@ -242,5 +242,10 @@ describe("a unit head endorses or returns, an administrator decides, the author 
     expect(buttons(await r.send("Có tính mới")).map((b) => b.data)).toContain("rs:r:recognise_province");
     expect((await r.press("rs:r:recognise_province")).payload.text).toContain("<b>7,5</b>/10");
     expect((await r.send("/review")).payload.text).toContain("Không có hồ sơ");
+    // The administrator decides with the council's score, recommendation and comment in view.
+    const card = await chat(ADMIN).pressUntilButton(`dec:o:${ids.c}`, `dec:x:${ids.c}`);
+    expect(card.payload.text).toContain(
+      "Thành viên hội đồng: 7,5/10, đề xuất: Công nhận — cấp tỉnh — <i>Có tính mới</i>",
+    );
   });
 });

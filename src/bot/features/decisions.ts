@@ -29,7 +29,17 @@ private_.callbackQuery(/^dec:o:(\d+)$/, async (ctx) => {
     authors,
     attachments,
     submitterName,
+    reviews,
   } = await ctx.services.decisions.open(ctx.user.id, Number(ctx.match[1]));
+  // The council's scores and recommendations, so the decision is taken with them in view.
+  const reviewLines = reviews.map((r) =>
+    ctx.t("decide-review-line", {
+      name: escapeHtml(r.full_name ?? "—"),
+      total: r.total ?? 0,
+      recommendation: r.recommendation ? ctx.t(`recommendation-${r.recommendation}`) : "—",
+      comment: r.comment ? ` — <i>${escapeHtml(r.comment)}</i>` : "",
+    }),
+  );
   await ctx.reply(
     ctx.t("endorse-card", {
       code: s.code ?? "",
@@ -40,7 +50,7 @@ private_.callbackQuery(/^dec:o:(\d+)$/, async (ctx) => {
       status: ctx.t(`status-${s.status}`),
       authors: authors.map((a) => `• ${escapeHtml(a.full_name)} — ${a.share}%`).join("\n") || "—",
       files: attachments.length,
-    }),
+    }) + (reviewLines.length > 0 ? `\n\n${ctx.t("decide-reviews")}\n${reviewLines.join("\n")}` : ""),
     {
       parse_mode: "HTML",
       reply_markup: new InlineKeyboard()
