@@ -18,6 +18,7 @@ import { ExportService } from "../src/export/export.service.js";
 import { StatsService } from "../src/stats/stats.service.js";
 import { UnitsService } from "../src/units/units.service.js";
 import { UsersService } from "../src/users/users.service.js";
+import { LABELS } from "../test/helpers/appendix-labels.js";
 
 const { values } = parseArgs({
   options: {
@@ -111,31 +112,12 @@ try {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 20);
   const e0 = performance.now();
-  const { rows } = await new ExportService(db).writeAppendix(adminId, { campaignId: campaign.id }, files, {
-    sheets: { submissions: "Hồ sơ", units: "Theo đơn vị", groups: "Theo cụm, khối" },
-    columns: [
-      "Mã",
-      "Tên",
-      "Tác giả",
-      "Đơn vị",
-      "Cụm",
-      "Khối",
-      "Loại",
-      "Phong trào",
-      "Trạng thái",
-      "Phạm vi",
-      "Số QĐ",
-      "Ngày QĐ",
-      "Điểm",
-    ],
-    unitColumns: ["Đơn vị", "Cụm", "Khối", "Tiếp nhận", "Công nhận"],
-    groupColumns: ["Nhóm", "Tên", "Tiếp nhận", "Công nhận"],
-    kind: (k) => k,
-    status: (s) => s,
-    scope: (s) => s,
-    cluster: "Cụm",
-    block: "Khối",
-  });
+  const { rows } = await new ExportService(db).writeAppendix(
+    adminId,
+    { campaignId: campaign.id },
+    files,
+    LABELS,
+  );
   const exportS = (performance.now() - e0) / 1000;
   clearInterval(sampler);
   peakRss = Math.max(peakRss, process.memoryUsage().rss);

@@ -1,8 +1,10 @@
 import type { I18n } from "@grammyjs/i18n";
-import type { Api } from "grammy";
+import { type Api, InlineKeyboard } from "grammy";
 import type { Config } from "../config.js";
+import type { Submission } from "../db/types.js";
 import type { Logger } from "../logger.js";
 import { escapeHtml } from "../shared/text.js";
+import { formatDateTime } from "../shared/time.js";
 import type { Context } from "./context.js";
 import { negotiateLocale } from "./i18n.js";
 
@@ -42,5 +44,49 @@ export async function notifySubmitter(
     await deps.api.sendMessage(contact.telegram_id, text, { parse_mode: "HTML" });
   } catch (err) {
     deps.logger.warn({ err, key }, "could not tell the submitter");
+  }
+}
+
+/** A work queue as buttons, one per submission: "📂 code — title". */
+export function queueKeyboard(
+  items: readonly { id: number; code: string | null; title: string | null }[],
+  callbackPrefix: string,
+): InlineKeyboard {
+  const keyboard = new InlineKeyboard();
+  for (const s of items)
+    keyboard.text(`📂 ${s.code ?? s.id} — ${(s.title ?? "").slice(0, 40)}`, `${callbackPrefix}${s.id}`).row();
+  return keyboard;
+}
+
+export interface ReviewFile {
+  submission: Pick<Submission, "code" | "kind" | "title" | "status" | "submitted_at">;
+  authors: readonly { full_name: string; share: number }[];
+  attachments: readonly unknown[];
+  submitterName: string;
+}
+
+/** The card a unit head or an administrator reads before acting: the submission, its authors and shares. */
+export function submissionCardText(ctx: Context, file: ReviewFile): string {
+  const s = file.submission;
+  return ctx.t("endorse-card", {
+    code: s.code ?? "",
+    kind: ctx.t(`kind-${s.kind}`),
+    title: escapeHtml(s.title ?? ""),
+    submitter: escapeHtml(file.submitterName),
+    received: s.submitted_at ? formatDateTime(ctx.config.timezone, s.submitted_at) : "—",
+    status: ctx.t(`status-${s.status}`),
+    authors: file.authors.map((a) => `• ${escapeHtml(a.full_name)} — ${a.share}%`).join("\n") || "—",
+    files: file.attachments.length,
+  });
+}
+
+/** The submission's files again, by the file_id Telegram gave: no download, no upload. */
+export async function resendAttachments(
+  ctx: Context,
+  attachments: readonly { kind: "document" | "photo"; telegram_file_id: string }[],
+): Promise<void> {
+  for (const a of attachments) {
+    if (a.kind === "photo") await ctx.replyWithPhoto(a.telegram_file_id);
+    else await ctx.replyWithDocument(a.telegram_file_id);
   }
 }

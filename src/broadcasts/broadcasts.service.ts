@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/types.js";
 import { requireRole } from "../users/permissions.js";
+import { findUserById } from "../users/users.repository.js";
 import { broadcastProgress, findBroadcast, markSummarySent } from "./broadcasts.repository.js";
 
 export class BroadcastsService {
@@ -19,11 +20,7 @@ export class BroadcastsService {
   async summaryToSend(broadcastId: number, now: Date) {
     const broadcast = await findBroadcast(this.db, broadcastId);
     if (!broadcast?.created_by) return undefined;
-    const creator = await this.db
-      .selectFrom("users")
-      .select(["telegram_id", "locale"])
-      .where("id", "=", broadcast.created_by)
-      .executeTakeFirst();
+    const creator = await findUserById(this.db, broadcast.created_by);
     if (!creator || !(await markSummarySent(this.db, broadcastId, now))) return undefined;
     const [progress] = await broadcastProgress(this.db, { ids: [broadcastId] });
     return progress ? { creator, progress } : undefined;

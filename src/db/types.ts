@@ -272,3 +272,4 @@ export type UserUpdate = Updateable<UserTable>;
 export type Unit = Selectable<UnitTable>;
 export type Campaign = Selectable<CampaignTable>;
 export type Broadcast = Selectable<BroadcastTable>;
+export type Submission = Selectable<SubmissionTable>;

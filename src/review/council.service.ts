@@ -1,9 +1,10 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { Database, Recommendation } from "../db/types.js";
 import { SubmissionNotFoundError } from "../submissions/errors.js";
 import * as submissions from "../submissions/submissions.repository.js";
 import { ForbiddenError, requireRole } from "../users/permissions.js";
 import { rolesOfUser } from "../users/users.repository.js";
+import * as repo from "./council.repository.js";
 import { InvalidDecisionError, MAX_NOTE_LENGTH, WrongStageError } from "./review-errors.js";
 import { rubricFor, weightedTotal } from "./rubric.js";
 
@@ -34,20 +35,14 @@ export class CouncilService {
   async setReviewers(actorId: number, campaignId: number, telegramIds: number[]): Promise<number> {
     await requireRole(this.db, actorId, "admin");
     return this.db.transaction().execute(async (trx) => {
-      const people = await trx
-        .selectFrom("users as u")
-        .innerJoin("user_roles as r", (j) => j.onRef("r.user_id", "=", "u.id").on("r.role", "=", "reviewer"))
-        .select(["u.id", "u.telegram_id"])
-        .where("u.telegram_id", "in", telegramIds.length > 0 ? telegramIds : [-1])
-        .execute();
+      const people = await repo.findReviewersByTelegramId(trx, telegramIds);
       const missing = telegramIds.find((id) => !people.some((p) => p.telegram_id === id));
       if (missing !== undefined) throw new NotAReviewerError(missing);
-      await trx.deleteFrom("campaign_reviewers").where("campaign_id", "=", campaignId).execute();
-      if (people.length > 0)
-        await trx
-          .insertInto("campaign_reviewers")
-          .values(people.map((p) => ({ campaign_id: campaignId, user_id: p.id })))
-          .execute();
+      await repo.replaceCampaignReviewers(
+        trx,
+        campaignId,
+        people.map((p) => p.id),
+      );
       return people.length;
     });
   }
@@ -56,11 +51,7 @@ export class CouncilService {
   async setReviewDeadline(actorId: number, campaignId: number, deadline: Date, now: Date): Promise<void> {
     await requireRole(this.db, actorId, "admin");
     if (deadline.getTime() <= now.getTime()) throw new InvalidDecisionError("date-invalid");
-    await this.db
-      .updateTable("campaigns")
-      .set({ review_deadline_at: deadline, updated_at: now })
-      .where("id", "=", campaignId)
-      .execute();
+    await repo.setReviewDeadline(this.db, campaignId, deadline, now);
   }
 
   /**
@@ -70,22 +61,13 @@ export class CouncilService {
   async assign(actorId: number, campaignId: number): Promise<number> {
     await requireRole(this.db, actorId, "admin");
     return this.db.transaction().execute(async (trx) => {
-      await sql`select pg_advisory_xact_lock(hashtextextended(${`council:${campaignId}`}, 0))`.execute(trx);
-      const waiting = await trx
-        .selectFrom("submissions")
-        .select(["id", "unit_id", "status"])
-        .where("campaign_id", "=", campaignId)
-        .where("status", "=", "endorsed")
-        .orderBy("id")
-        .execute();
+      await repo.lockCampaignAssignment(trx, campaignId);
+      const waiting = await repo.listEndorsedOfCampaign(trx, campaignId);
       let assigned = 0;
       for (const s of waiting) {
-        const reviewer = await leastLoadedReviewer(trx, campaignId, s.id, s.unit_id);
+        const reviewer = await repo.leastLoadedReviewer(trx, campaignId, s.id, s.unit_id);
         if (reviewer === undefined) continue;
-        await trx
-          .insertInto("review_assignments")
-          .values({ submission_id: s.id, reviewer_id: reviewer })
-          .execute();
+        await repo.insertAssignment(trx, s.id, reviewer);
         await submissions.updateSubmission(trx, s.id, { status: "under_review" });
         await submissions.insertEvent(trx, {
           submissionId: s.id,
@@ -102,14 +84,7 @@ export class CouncilService {
   /** The reviewer's assignments not yet scored. */
   async queue(reviewerId: number) {
     await requireRole(this.db, reviewerId, "reviewer");
-    return this.db
-      .selectFrom("review_assignments as a")
-      .innerJoin("submissions as s", "s.id", "a.submission_id")
-      .select(["a.id", "s.code", "s.title", "s.kind", "s.id as submission_id"])
-      .where("a.reviewer_id", "=", reviewerId)
-      .where("a.status", "=", "assigned")
-      .orderBy("a.id")
-      .execute();
+    return repo.listOpenAssignments(this.db, reviewerId);
   }
 
   /** One of the reviewer's own assignments, with the rubric to score it on. */
@@ -117,14 +92,8 @@ export class CouncilService {
     const a = await this.ownAssignment(reviewerId, assignmentId);
     const s = await submissions.findSubmission(this.db, a.submission_id);
     if (!s) throw new SubmissionNotFoundError(a.submission_id);
-    const campaign = s.campaign_id
-      ? await this.db
-          .selectFrom("campaigns")
-          .select("rubric")
-          .where("id", "=", s.campaign_id)
-          .executeTakeFirst()
-      : undefined;
-    return { assignment: a, submission: s, rubric: rubricFor(s.kind, campaign?.rubric) };
+    const configured = s.campaign_id ? await repo.findCampaignRubric(this.db, s.campaign_id) : null;
+    return { assignment: a, submission: s, rubric: rubricFor(s.kind, configured) };
   }
 
   async score(reviewerId: number, assignmentId: number, score: Score, now: Date) {
@@ -134,19 +103,13 @@ export class CouncilService {
     if (total === undefined) throw new InvalidDecisionError("score-invalid");
     const comment = score.comment.trim().normalize("NFC");
     if (comment.length > MAX_NOTE_LENGTH) throw new InvalidDecisionError("note-too-long");
-    await this.db
-      .updateTable("review_assignments")
-      .set({
-        status: "scored",
-        scores: JSON.stringify(score.scores),
-        total,
-        comment: comment || null,
-        recommendation: score.recommendation,
-        scored_at: now,
-      })
-      .where("id", "=", assignmentId)
-      .where("status", "=", "assigned")
-      .execute();
+    await repo.recordScore(this.db, assignmentId, {
+      scores: score.scores,
+      total,
+      comment: comment || null,
+      recommendation: score.recommendation,
+      at: now,
+    });
     return total;
   }
 
@@ -158,89 +121,26 @@ export class CouncilService {
     const a = await this.ownAssignment(reviewerId, assignmentId);
     if (a.status !== "assigned") throw new WrongStageError("under_review");
     return this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable("review_assignments")
-        .set({ status: "conflict" })
-        .where("id", "=", assignmentId)
-        .execute();
+      await repo.markConflict(trx, assignmentId);
       const s = await submissions.findSubmission(trx, a.submission_id);
       if (!s?.campaign_id) return { reassignedTo: undefined };
-      const next = await leastLoadedReviewer(trx, s.campaign_id, s.id, s.unit_id);
-      if (next !== undefined)
-        await trx
-          .insertInto("review_assignments")
-          .values({ submission_id: s.id, reviewer_id: next })
-          .execute();
+      const next = await repo.leastLoadedReviewer(trx, s.campaign_id, s.id, s.unit_id);
+      if (next !== undefined) await repo.insertAssignment(trx, s.id, next);
       return { reassignedTo: next };
     });
   }
 
   /** Averages of the scored reviews, per submission. */
-  async averageScores(submissionIds: number[]): Promise<Map<number, number>> {
-    if (submissionIds.length === 0) return new Map();
-    const rows = await this.db
-      .selectFrom("review_assignments")
-      .select(["submission_id", sql<number>`round(avg(total), 2)::float8`.as("avg")])
-      .where("submission_id", "in", submissionIds)
-      .where("status", "=", "scored")
-      .groupBy("submission_id")
-      .execute();
-    return new Map(rows.map((r) => [r.submission_id, r.avg]));
+  averageScores(submissionIds: number[]): Promise<Map<number, number>> {
+    return repo.averageScores(this.db, submissionIds);
   }
 
   private async ownAssignment(reviewerId: number, assignmentId: number) {
     const roles = await rolesOfUser(this.db, reviewerId);
     if (!roles.includes("reviewer")) throw new ForbiddenError("reviewer");
-    const a = await this.db
-      .selectFrom("review_assignments")
-      .selectAll()
-      .where("id", "=", assignmentId)
-      .executeTakeFirst();
+    const a = await repo.findAssignment(this.db, assignmentId);
     // Someone else's assignment named in a forged button is refused like a missing role.
     if (!a || a.reviewer_id !== reviewerId) throw new ForbiddenError("reviewer");
     return a;
   }
-}
-
-/**
- * The campaign's reviewer with the fewest open assignments who is not of the submitter's unit and has not had
- * this submission already (scored it, or declared a conflict).
- */
-async function leastLoadedReviewer(
-  db: Db,
-  campaignId: number,
-  submissionId: number,
-  unitId: number | null,
-): Promise<number | undefined> {
-  const row = await db
-    .selectFrom("campaign_reviewers as cr")
-    .innerJoin("users as u", "u.id", "cr.user_id")
-    .select("cr.user_id")
-    .select((eb) =>
-      eb
-        .selectFrom("review_assignments as open")
-        .select(eb.fn.countAll<number>().as("n"))
-        .whereRef("open.reviewer_id", "=", "cr.user_id")
-        .where("open.status", "=", "assigned")
-        .as("load"),
-    )
-    .where("cr.campaign_id", "=", campaignId)
-    .where((eb) =>
-      unitId === null ? eb.val(true) : eb.or([eb("u.unit_id", "is", null), eb("u.unit_id", "<>", unitId)]),
-    )
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom("review_assignments as had")
-            .select(sql.lit(1).as("one"))
-            .whereRef("had.reviewer_id", "=", "cr.user_id")
-            .where("had.submission_id", "=", submissionId),
-        ),
-      ),
-    )
-    .orderBy("load")
-    .orderBy("cr.user_id")
-    .limit(1)
-    .executeTakeFirst();
-  return row?.user_id;
 }

@@ -3,9 +3,10 @@ import type { Database, Scope, SubmissionStatus } from "../db/types.js";
 import { SubmissionNotFoundError } from "../submissions/errors.js";
 import * as submissions from "../submissions/submissions.repository.js";
 import { requireRole } from "../users/permissions.js";
-import { findUserById } from "../users/users.repository.js";
-import { findSubmitterContact, listQueue } from "./review.repository.js";
-import { InvalidDecisionError, requiredNote, WrongStageError } from "./review-errors.js";
+import { listScoredReviews } from "./council.repository.js";
+import { listQueue, loadReviewFile } from "./review.repository.js";
+import { InvalidDecisionError, requiredNote } from "./review-errors.js";
+import { moveSubmission } from "./review-transition.js";
 
 /** Endorsed by the unit (or sent on without endorsement), or in the council's hands: ready for a decision. */
 export const DECIDABLE: SubmissionStatus[] = ["endorsed", "under_review"];
@@ -28,25 +29,16 @@ export class DecisionService {
     return listQueue(this.db, DECIDABLE, undefined);
   }
 
-  /** Administrators only: a submission with its authors and files, to read before deciding. */
+  /** Administrators only: a submission with its authors, files and the council's reviews, to read before deciding. */
   async open(actorId: number, id: number) {
     await requireRole(this.db, actorId, "admin");
     const submission = await submissions.findSubmission(this.db, id);
     if (!submission) throw new SubmissionNotFoundError(id);
-    const [authors, attachments, submitter, reviews] = await Promise.all([
-      submissions.listAuthors(this.db, id),
-      submissions.listAttachments(this.db, id),
-      findUserById(this.db, submission.submitter_id),
-      this.db
-        .selectFrom("review_assignments as a")
-        .innerJoin("users as u", "u.id", "a.reviewer_id")
-        .select(["u.full_name", "a.total", "a.recommendation", "a.comment"])
-        .where("a.submission_id", "=", id)
-        .where("a.status", "=", "scored")
-        .orderBy("a.scored_at")
-        .execute(),
+    const [file, reviews] = await Promise.all([
+      loadReviewFile(this.db, submission),
+      listScoredReviews(this.db, id),
     ]);
-    return { submission, authors, attachments, submitterName: submitter?.full_name ?? "", reviews };
+    return { ...file, reviews };
   }
 
   async recognise(actorId: number, id: number, r: Recognition, now: Date) {
@@ -70,7 +62,7 @@ export class DecisionService {
     return this.decide(actorId, id, "refused", now, { decision_reasons: reasons });
   }
 
-  private decide(
+  private async decide(
     actorId: number,
     id: number,
     to: "recognised" | "refused",
@@ -82,34 +74,15 @@ export class DecisionService {
       decision_reasons: string | null;
     },
   ) {
-    return this.db.transaction().execute(async (trx) => {
-      const s = await trx
-        .selectFrom("submissions")
-        .selectAll()
-        .where("id", "=", id)
-        .forUpdate()
-        .executeTakeFirst();
-      if (!s) throw new SubmissionNotFoundError(id);
-      if (!DECIDABLE.includes(s.status)) throw new WrongStageError(s.status);
-      await trx
-        .updateTable("submissions")
-        .set({ ...fields, status: to, decided_at: now, decided_by: actorId, updated_at: now })
-        .where("id", "=", id)
-        .execute();
-      await submissions.insertEvent(trx, {
-        submissionId: id,
-        actorId,
-        from: s.status,
-        to,
-        ...(fields.decision_reasons ? { note: fields.decision_reasons } : {}),
-      });
-      return {
-        code: s.code ?? "",
-        title: s.title ?? "",
-        ...fields,
-        submitter: await findSubmitterContact(trx, id),
-      };
+    const { submission: s, submitter } = await moveSubmission(this.db, {
+      id,
+      actorId,
+      allowed: DECIDABLE,
+      to,
+      note: fields.decision_reasons,
+      fields: { ...fields, decided_at: now, decided_by: actorId },
     });
+    return { code: s.code ?? "", title: s.title ?? "", ...fields, submitter };
   }
 }
 

@@ -3,9 +3,9 @@ import type { Database } from "../db/types.js";
 import { SubmissionNotFoundError } from "../submissions/errors.js";
 import * as submissions from "../submissions/submissions.repository.js";
 import { ForbiddenError } from "../users/permissions.js";
-import { findUserById } from "../users/users.repository.js";
-import { findSubmitterContact, listQueue, unitsHeadedBy } from "./review.repository.js";
-import { requiredNote, WrongStageError } from "./review-errors.js";
+import { listQueue, loadReviewFile, unitsHeadedBy } from "./review.repository.js";
+import { requiredNote } from "./review-errors.js";
+import { moveSubmission } from "./review-transition.js";
 
 /**
  * The unit head's step: endorse a new submission from the unit to the council, or return it for revision with a
@@ -23,13 +23,7 @@ export class EndorsementService {
 
   /** A submission of the actor's unit, with its authors and files, to read before deciding. */
   async open(actorId: number, id: number) {
-    const submission = await this.requireHeadOf(actorId, id);
-    const [authors, attachments, submitter] = await Promise.all([
-      submissions.listAuthors(this.db, id),
-      submissions.listAttachments(this.db, id),
-      findUserById(this.db, submission.submitter_id),
-    ]);
-    return { submission, authors, attachments, submitterName: submitter?.full_name ?? "" };
+    return loadReviewFile(this.db, await this.requireHeadOf(actorId, id));
   }
 
   async endorse(actorId: number, id: number) {
@@ -42,27 +36,14 @@ export class EndorsementService {
 
   private async move(actorId: number, id: number, to: "endorsed" | "returned", note?: string) {
     await this.requireHeadOf(actorId, id);
-    return this.db.transaction().execute(async (trx) => {
-      // Re-read under a row lock: two heads of one unit pressing at once move it once.
-      const s = await trx
-        .selectFrom("submissions")
-        .selectAll()
-        .where("id", "=", id)
-        .forUpdate()
-        .executeTakeFirst();
-      if (!s) throw new SubmissionNotFoundError(id);
-      if (s.status !== "submitted") throw new WrongStageError(s.status);
-      await submissions.updateSubmission(trx, id, { status: to });
-      await submissions.insertEvent(trx, {
-        submissionId: id,
-        actorId,
-        from: s.status,
-        to,
-        ...(note ? { note } : {}),
-      });
-      const contact = await findSubmitterContact(trx, id);
-      return { code: s.code ?? "", title: s.title ?? "", note: note ?? null, submitter: contact };
+    const { submission: s, submitter } = await moveSubmission(this.db, {
+      id,
+      actorId,
+      allowed: ["submitted"],
+      to,
+      note: note ?? null,
     });
+    return { code: s.code ?? "", title: s.title ?? "", note: note ?? null, submitter };
   }
 
   private async requireHeadOf(actorId: number, id: number) {

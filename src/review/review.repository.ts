@@ -1,7 +1,10 @@
-import type { Kysely } from "kysely";
-import type { Database, SubmissionStatus } from "../db/types.js";
+import type { Kysely, Selectable } from "kysely";
+import type { Database, Scope, SubmissionStatus, SubmissionTable } from "../db/types.js";
+import { listAttachments, listAuthors } from "../submissions/submissions.repository.js";
+import { findUserById } from "../users/users.repository.js";
 
 type Db = Kysely<Database>;
+type Submission = Selectable<SubmissionTable>;
 
 /** The units this user heads (a unit head's role names its unit). */
 export async function unitsHeadedBy(db: Db, userId: number): Promise<number[]> {
@@ -47,4 +50,42 @@ export function findSubmitterContact(db: Db, submissionId: number) {
     .select(["u.telegram_id", "u.locale", "s.code", "s.title", "s.kind"])
     .where("s.id", "=", submissionId)
     .executeTakeFirst();
+}
+
+/** Reads a submission under a row lock, so that two people acting on it at once move it once. */
+export function lockSubmission(db: Db, id: number) {
+  return db.selectFrom("submissions").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+}
+
+/** The decision's fields, set with the new status. */
+export interface DecisionFields {
+  scope_recognised?: Scope;
+  decision_number?: string;
+  decision_date?: string;
+  decision_reasons?: string | null;
+  decided_at?: Date;
+  decided_by?: number;
+}
+
+export async function setReviewStatus(
+  db: Db,
+  id: number,
+  status: SubmissionStatus,
+  fields: DecisionFields = {},
+): Promise<void> {
+  await db
+    .updateTable("submissions")
+    .set({ ...fields, status, updated_at: new Date() })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** What a reviewer of any kind reads before acting: the authors with their shares, the files, the submitter. */
+export async function loadReviewFile(db: Db, submission: Submission) {
+  const [authors, attachments, submitter] = await Promise.all([
+    listAuthors(db, submission.id),
+    listAttachments(db, submission.id),
+    findUserById(db, submission.submitter_id),
+  ]);
+  return { submission, authors, attachments, submitterName: submitter?.full_name ?? "" };
 }

@@ -76,3 +76,7 @@ export async function countUnits(db: Db): Promise<number> {
     .executeTakeFirstOrThrow();
   return row.n;
 }
+
+export function findUnitByCode(db: Db, code: string): Promise<Unit | undefined> {
+  return db.selectFrom("units").selectAll().where("code", "=", code).executeTakeFirst();
+}

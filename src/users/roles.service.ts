@@ -1,15 +1,16 @@
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { Database, Role } from "../db/types.js";
-import { escapeLike, foldForSearch } from "../shared/text.js";
+import { findUnitByCode } from "../units/units.repository.js";
 import { requireRole } from "./permissions.js";
-import { findUserByTelegramId, grantRole, insertAuditEntry } from "./users.repository.js";
-
-/** Vietnamese letters (both cases) and what foldForSearch makes of them, for folding names inside SQL. */
-const VIETNAMESE =
-  "ABCDEFGHIJKLMNOPQRSTUVWXYZàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ" +
-  "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ";
-const FOLD_FROM = VIETNAMESE;
-const FOLD_TO = [...VIETNAMESE].map((c) => foldForSearch(c)).join("");
+import {
+  findPeopleByIdOrName,
+  findUserByTelegramId,
+  grantRole,
+  insertAuditEntry,
+  listRoleHolders,
+  lockRoleHolders,
+  revokeRole,
+} from "./users.repository.js";
 
 /** Every role an administrator hands out; a unit head's names the unit headed. */
 export const GRANTABLE_ROLES = ["admin", "reviewer", "unit_head"] as const satisfies readonly Role[];
@@ -47,9 +48,7 @@ export class RolesService {
       if (!target) throw new UnknownPersonError(telegramId);
       let unitId: number | null = null;
       if (role === "unit_head") {
-        const unit = unitCode
-          ? await trx.selectFrom("units").select("id").where("code", "=", unitCode).executeTakeFirst()
-          : undefined;
+        const unit = unitCode ? await findUnitByCode(trx, unitCode) : undefined;
         if (!unit) throw new UnitRequiredError();
         unitId = unit.id;
       }
@@ -67,20 +66,7 @@ export class RolesService {
   /** Administrators only: people found by Telegram id, or by part of their name (case and diacritics ignored). */
   async findPeople(actorId: number, query: string) {
     await requireRole(this.db, actorId, "admin");
-    const id = Number(query.trim());
-    const base = this.db
-      .selectFrom("users as u")
-      .leftJoin("units as un", "un.id", "u.unit_id")
-      .select(["u.telegram_id", "u.full_name", "u.telegram_name", "un.name as unit_name"]);
-    if (Number.isSafeInteger(id) && id > 0) return base.where("u.telegram_id", "=", id).execute();
-    const folded = foldForSearch(query);
-    if (folded === "") return [];
-    const name = sql<string>`translate(coalesce(u.full_name, u.telegram_name), ${FOLD_FROM}, ${FOLD_TO})`;
-    return base
-      .where(name, "like", `%${escapeLike(folded)}%`)
-      .orderBy("u.full_name")
-      .limit(10)
-      .execute();
+    return findPeopleByIdOrName(this.db, query);
   }
 
   /** Administrators only; audited. The last administrator stays, so someone can always manage the bot. */
@@ -91,20 +77,10 @@ export class RolesService {
       if (!target) throw new UnknownPersonError(telegramId);
       if (role === "admin") {
         // Locks the admin rows so two administrators revoking each other at once cannot leave none.
-        const admins = await trx
-          .selectFrom("user_roles")
-          .select("user_id")
-          .where("role", "=", "admin")
-          .forUpdate()
-          .execute();
+        const admins = await lockRoleHolders(trx, "admin");
         if (admins.length === 1 && admins[0]?.user_id === target.id) throw new LastAdminError();
       }
-      const removed = await trx
-        .deleteFrom("user_roles")
-        .where("user_id", "=", target.id)
-        .where("role", "=", role)
-        .executeTakeFirst();
-      const revoked = Number(removed.numDeletedRows) > 0;
+      const revoked = await revokeRole(trx, target.id, role);
       if (revoked)
         await insertAuditEntry(trx, {
           actorId,
@@ -118,12 +94,6 @@ export class RolesService {
   /** Administrators only: who holds which role. */
   async holders(actorId: number) {
     await requireRole(this.db, actorId, "admin");
-    return this.db
-      .selectFrom("user_roles as r")
-      .innerJoin("users as u", "u.id", "r.user_id")
-      .select(["r.role", "u.telegram_id", "u.full_name", "u.telegram_name"])
-      .orderBy("r.role")
-      .orderBy("u.full_name")
-      .execute();
+    return listRoleHolders(this.db);
   }
 }

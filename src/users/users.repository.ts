@@ -1,5 +1,6 @@
-import type { Kysely } from "kysely";
+import { type Kysely, sql } from "kysely";
 import type { Database, NewUser, Role, User } from "../db/types.js";
+import { escapeLike, foldForSearch } from "../shared/text.js";
 
 type Db = Kysely<Database>;
 
@@ -75,5 +76,55 @@ export async function insertAuditEntry(
   await db
     .insertInto("audit_log")
     .values({ actor_id: entry.actorId, action: entry.action, subject: JSON.stringify(entry.subject) })
+    .execute();
+}
+
+/** Vietnamese letters (both cases) and what foldForSearch makes of them, for folding names inside SQL. */
+const VIETNAMESE =
+  "ABCDEFGHIJKLMNOPQRSTUVWXYZàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ" +
+  "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ";
+const FOLD_FROM = VIETNAMESE;
+const FOLD_TO = [...VIETNAMESE].map((c) => foldForSearch(c)).join("");
+
+/** People found by Telegram id, or by part of their name (case and diacritics ignored), with their unit. */
+export function findPeopleByIdOrName(db: Db, query: string) {
+  const id = Number(query.trim());
+  const base = db
+    .selectFrom("users as u")
+    .leftJoin("units as un", "un.id", "u.unit_id")
+    .select(["u.telegram_id", "u.full_name", "u.telegram_name", "un.name as unit_name"]);
+  if (Number.isSafeInteger(id) && id > 0) return base.where("u.telegram_id", "=", id).execute();
+  const folded = foldForSearch(query);
+  if (folded === "") return Promise.resolve([]);
+  const name = sql<string>`translate(coalesce(u.full_name, u.telegram_name), ${FOLD_FROM}, ${FOLD_TO})`;
+  return base
+    .where(name, "like", `%${escapeLike(folded)}%`)
+    .orderBy("u.full_name")
+    .limit(10)
+    .execute();
+}
+
+/** The holders of a role, locked until the transaction ends. */
+export function lockRoleHolders(db: Db, role: Role) {
+  return db.selectFrom("user_roles").select("user_id").where("role", "=", role).forUpdate().execute();
+}
+
+/** Takes a role back; false when the user did not hold it. */
+export async function revokeRole(db: Db, userId: number, role: Role): Promise<boolean> {
+  const removed = await db
+    .deleteFrom("user_roles")
+    .where("user_id", "=", userId)
+    .where("role", "=", role)
+    .executeTakeFirst();
+  return Number(removed.numDeletedRows) > 0;
+}
+
+export function listRoleHolders(db: Db) {
+  return db
+    .selectFrom("user_roles as r")
+    .innerJoin("users as u", "u.id", "r.user_id")
+    .select(["r.role", "u.telegram_id", "u.full_name", "u.telegram_name"])
+    .orderBy("r.role")
+    .orderBy("u.full_name")
     .execute();
 }

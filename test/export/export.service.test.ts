@@ -4,36 +4,12 @@ import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type AppendixLabels, ExportService } from "../../src/export/export.service.js";
+import { ExportService } from "../../src/export/export.service.js";
 import { ForbiddenError } from "../../src/users/permissions.js";
+import { LABELS } from "../helpers/appendix-labels.js";
 import { admin, seedUnits, teacher } from "../helpers/campaign-fixtures.js";
 import { DIALECTS, useTestDatabase } from "../helpers/test-database.js";
 
-const LABELS: AppendixLabels = {
-  sheets: { submissions: "Hồ sơ", units: "Theo đơn vị", groups: "Theo cụm, khối" },
-  columns: [
-    "Mã",
-    "Tên",
-    "Tác giả",
-    "Đơn vị",
-    "Cụm",
-    "Khối",
-    "Loại",
-    "Phong trào",
-    "Trạng thái",
-    "Phạm vi",
-    "Số QĐ",
-    "Ngày QĐ",
-    "Điểm",
-  ],
-  unitColumns: ["Đơn vị", "Cụm", "Khối", "Tiếp nhận", "Công nhận"],
-  groupColumns: ["Nhóm", "Tên", "Tiếp nhận", "Công nhận"],
-  kind: (k) => `kind:${k}`,
-  status: (s) => `status:${s}`,
-  scope: (s) => `scope:${s}`,
-  cluster: "Cụm",
-  block: "Khối",
-};
 const ROWS = 2500; // more than two pages of the keyset pagination
 
 describe.each(DIALECTS)("the year-end appendix (%s)", (dialect) => {

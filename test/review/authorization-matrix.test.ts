@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { createServices } from "../../src/services.js";
 import { ForbiddenError } from "../../src/users/permissions.js";
+import { LABELS } from "../helpers/appendix-labels.js";
 import { admin, campaignInput, seedUnits, teacher } from "../helpers/campaign-fixtures.js";
 import { DIALECTS, useTestDatabase } from "../helpers/test-database.js";
 
@@ -54,17 +55,6 @@ describe.each(DIALECTS)("authorization matrix (%s)", (dialect) => {
         .executeTakeFirstOrThrow()
         .then((r) => r.id);
     const dir = await mkdtemp(join(tmpdir(), "matrix-"));
-    const labels = {
-      sheets: { submissions: "a", units: "b", groups: "c" },
-      columns: [],
-      unitColumns: [],
-      groupColumns: [],
-      kind: String,
-      status: String,
-      scope: String,
-      cluster: "c",
-      block: "b",
-    };
 
     const actions: [string, Who[], (actor: number) => Promise<unknown>][] = [
       ["create a campaign", ADMIN_ONLY, (a) => services.campaigns.create(a, campaignInput(NOW), NOW)],
@@ -135,7 +125,7 @@ describe.each(DIALECTS)("authorization matrix (%s)", (dialect) => {
             a,
             { schoolYear: "2026-2027" },
             { xlsx: join(dir, `${a}.xlsx`), csv: join(dir, `${a}.csv`) },
-            labels,
+            LABELS,
           ),
       ],
       ["close a campaign", ADMIN_ONLY, (a) => services.campaigns.close(a, campaign.id, NOW)],

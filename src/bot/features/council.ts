@@ -6,6 +6,7 @@ import { escapeHtml } from "../../shared/text.js";
 import { formatDateTime, parseLocalDateTime } from "../../shared/time.js";
 import type { Context } from "../context.js";
 import { REVIEW_SCORE_CONVERSATION } from "../conversations/review-score.js";
+import { queueKeyboard, resendAttachments } from "../review-messages.js";
 
 /**
  * /council c<id> <telegram ids…> names a campaign's reviewers, /council c<id> assign spreads its endorsed
@@ -51,12 +52,9 @@ private_.command("review", async (ctx) => {
   if (!ctx.user) return;
   const queue = await ctx.services.council.queue(ctx.user.id);
   if (queue.length === 0) return ctx.reply(ctx.t("council-queue-empty"));
-  const keyboard = new InlineKeyboard();
-  for (const a of queue)
-    keyboard.text(`📂 ${a.code ?? a.submission_id} — ${(a.title ?? "").slice(0, 40)}`, `rev:o:${a.id}`).row();
   await ctx.reply(ctx.t("council-queue-title", { count: queue.length }), {
     parse_mode: "HTML",
-    reply_markup: keyboard,
+    reply_markup: queueKeyboard(queue, "rev:o:"),
   });
 });
 
@@ -73,10 +71,7 @@ private_.callbackQuery(/^rev:o:(\d+)$/, async (ctx) => {
     }),
     { parse_mode: "HTML" },
   );
-  for (const a of attachments) {
-    if (a.kind === "photo") await ctx.replyWithPhoto(a.telegram_file_id);
-    else await ctx.replyWithDocument(a.telegram_file_id);
-  }
+  await resendAttachments(ctx, attachments);
   if (assignment.status === "assigned")
     await ctx.reply(ctx.t("council-choose"), {
       reply_markup: new InlineKeyboard()

@@ -1,11 +1,9 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { WrongStageError } from "../../review/review-errors.js";
-import { escapeHtml } from "../../shared/text.js";
-import { formatDateTime } from "../../shared/time.js";
 import { SubmissionNotFoundError } from "../../submissions/errors.js";
 import type { Context } from "../context.js";
 import { REVIEW_NOTE_CONVERSATION } from "../conversations/review-note.js";
-import { notifySubmitter } from "../review-messages.js";
+import { notifySubmitter, queueKeyboard, resendAttachments, submissionCardText } from "../review-messages.js";
 
 /** Unit heads: /queue, open a submission with its files, endorse it to the council or return it with a note. */
 export const endorsementFeature = new Composer<Context>();
@@ -16,43 +14,19 @@ private_.command("queue", async (ctx) => {
   // The service refuses anyone who heads no unit (ForbiddenError, answered by the error boundary).
   const queue = await ctx.services.endorsement.queue(ctx.user.id);
   if (queue.length === 0) return ctx.reply(ctx.t("endorse-queue-empty"));
-  const keyboard = new InlineKeyboard();
-  for (const s of queue)
-    keyboard.text(`📂 ${s.code ?? s.id} — ${(s.title ?? "").slice(0, 40)}`, `end:o:${s.id}`).row();
   await ctx.reply(ctx.t("endorse-queue-title", { count: queue.length }), {
     parse_mode: "HTML",
-    reply_markup: keyboard,
+    reply_markup: queueKeyboard(queue, "end:o:"),
   });
 });
 
 private_.callbackQuery(/^end:o:(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
   if (!ctx.user) return;
-  const {
-    submission: s,
-    authors,
-    attachments,
-    submitterName,
-  } = await ctx.services.endorsement.open(ctx.user.id, Number(ctx.match[1]));
-  const authorLines = authors.map((a) => `• ${escapeHtml(a.full_name)} — ${a.share}%`).join("\n");
-  await ctx.reply(
-    ctx.t("endorse-card", {
-      code: s.code ?? "",
-      kind: ctx.t(`kind-${s.kind}`),
-      title: escapeHtml(s.title ?? ""),
-      submitter: escapeHtml(submitterName),
-      received: s.submitted_at ? formatDateTime(ctx.config.timezone, s.submitted_at) : "—",
-      status: ctx.t(`status-${s.status}`),
-      authors: authorLines || "—",
-      files: attachments.length,
-    }),
-    { parse_mode: "HTML" },
-  );
-  // The files again, by the file_id Telegram gave: no download, no upload.
-  for (const a of attachments) {
-    if (a.kind === "photo") await ctx.replyWithPhoto(a.telegram_file_id);
-    else await ctx.replyWithDocument(a.telegram_file_id);
-  }
+  const file = await ctx.services.endorsement.open(ctx.user.id, Number(ctx.match[1]));
+  const s = file.submission;
+  await ctx.reply(submissionCardText(ctx, file), { parse_mode: "HTML" });
+  await resendAttachments(ctx, file.attachments);
   if (s.status === "submitted")
     await ctx.reply(ctx.t("endorse-choose"), {
       reply_markup: new InlineKeyboard()
