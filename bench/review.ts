@@ -15,10 +15,12 @@ import pg from "pg";
 import { createDatabase } from "../src/db/create-database.js";
 import { migrateToLatest } from "../src/db/migrator.js";
 import { ExportService } from "../src/export/export.service.js";
-import { StatsService } from "../src/stats/stats.service.js";
+import { type Statistics, StatsService } from "../src/stats/stats.service.js";
+import { renderStatsChart } from "../src/stats/stats-chart.js";
 import { UnitsService } from "../src/units/units.service.js";
 import { UsersService } from "../src/users/users.service.js";
 import { LABELS } from "../test/helpers/appendix-labels.js";
+import { CHART_LABELS } from "../test/helpers/chart-labels.js";
 
 const { values } = parseArgs({
   options: {
@@ -96,11 +98,13 @@ try {
   const stats = new StatsService(db);
   const times: number[] = [];
   let received = 0;
+  let lastStats: Statistics | undefined;
   for (let i = 0; i < 7; i++) {
     const s0 = performance.now();
     const s = await stats.compute(adminId, { schoolYear: "2025-2026" });
     times.push(performance.now() - s0);
     received = s.received;
+    lastStats = s;
   }
   const sorted = [...times].sort((a, b) => a - b);
 
@@ -125,6 +129,17 @@ try {
   const csvMb = (await stat(files.csv)).size / 1e6;
   await rm(dir, { recursive: true, force: true });
 
+  // The chart /stats sends after its message; the first drawing also loads the WebAssembly renderer and fonts.
+  const chartTimes: number[] = [];
+  let chartKb = 0;
+  for (let i = 0; i < 6; i++) {
+    const c0 = performance.now();
+    chartKb = (await renderStatsChart(lastStats as Statistics, CHART_LABELS)).length / 1e3;
+    chartTimes.push(performance.now() - c0);
+  }
+  const [firstChart, ...warmCharts] = chartTimes;
+  warmCharts.sort((a, b) => a - b);
+
   console.log(`\n${SUBMISSIONS} submissions generated in ${generatedS.toFixed(1)} s\n`);
   console.log("| measure | value | target |");
   console.log("|---|---:|---|");
@@ -137,6 +152,9 @@ try {
   );
   console.log(
     `| peak RSS of the process during the export | ${(peakRss / 1e6).toFixed(0)} MB (before: ${(rssBefore / 1e6).toFixed(0)} MB) | < 300 MB |`,
+  );
+  console.log(
+    `| /stats chart (PNG ${chartKb.toFixed(0)} kB): first / median of next 5 | ${firstChart?.toFixed(0)} / ${warmCharts[2]?.toFixed(0)} ms | |`,
   );
 } finally {
   await database.close();

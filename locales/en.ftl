@@ -553,6 +553,18 @@ stats-by-block = {""}
 stats-by-unit = {""}
     <b>By unit</b> (top { $n } of { $total })
 stats-group-line = • { $name }: { $received } / { $recognised }
+stats-chart-caption = 📈 Chart, { $label }
+stats-chart-title = Statistics, { $label }: received { $received }, recognised { $recognised }
+stats-chart-outcomes = Outcomes
+stats-chart-nation = Recognised, national
+stats-chart-province = Recognised, provincial
+stats-chart-unit = Recognised, unit
+stats-chart-refused = Refused
+stats-chart-in-progress = In progress
+stats-chart-received = Received
+stats-chart-recognised = Recognised
+stats-chart-by-block = By block
+stats-chart-by-cluster = By cluster (top { $n } of { $total })
 
 ## Appendix export
 export-file-name = appendix-{ $label }

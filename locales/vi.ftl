@@ -553,6 +553,18 @@ stats-by-block = {""}
 stats-by-unit = {""}
     <b>Theo đơn vị</b> ({ $n } nhiều nhất trong { $total })
 stats-group-line = • { $name }: { $received } / { $recognised }
+stats-chart-caption = 📈 Biểu đồ { $label }
+stats-chart-title = Thống kê { $label }: tiếp nhận { $received }, công nhận { $recognised }
+stats-chart-outcomes = Kết quả
+stats-chart-nation = Công nhận, toàn quốc
+stats-chart-province = Công nhận, toàn tỉnh
+stats-chart-unit = Công nhận, cấp cơ sở
+stats-chart-refused = Không công nhận
+stats-chart-in-progress = Đang xử lý
+stats-chart-received = Tiếp nhận
+stats-chart-recognised = Công nhận
+stats-chart-by-block = Theo khối thi đua
+stats-chart-by-cluster = Theo cụm thi đua ({ $n } nhiều nhất trong { $total })
 
 ## Xuất phụ lục
 export-file-name = phu-luc-{ $label }

@@ -190,10 +190,14 @@ describe("a unit head endorses or returns, an administrator decides, the author 
 
   it("gives the administrator the year's figures, phrased like the department's report", async () => {
     expect((await chat(AUTHOR).send("/stats")).payload.text).toContain("⛔");
+    const since = api.mark();
     const text = String((await chat(ADMIN).send("/stats")).payload.text);
     expect(text).toContain("Tiếp nhận <b>2</b> hồ sơ (2 sáng kiến, 0 đề cử)");
     expect(text).toContain("Công nhận <b>1</b>: 0 có phạm vi ảnh hưởng toàn quốc, 1 toàn tỉnh");
     expect(text).toContain("• THPT Lê Lợi: 2 / 1");
+    const chart = await api.waitForCall((c) => c.method === "sendPhoto", { since });
+    expect(chart.payload.caption).toContain("Biểu đồ năm học");
+    expect(chart.payload.photo.bytes.subarray(1, 4).toString()).toBe("PNG");
     expect((await chat(ADMIN).send("/stats năm nay")).payload.text).toContain("/stats 2025-2026");
   });
 

@@ -26,7 +26,7 @@ exportFeature.chatType("private").command("export", async (ctx) => {
       appendixLabels(ctx),
     );
     // ASCII file names: every mail client and old Windows opens them.
-    const slug = foldForSearch(parsed.label.replace(/<[^>]*>|&\w+;/g, " ")).replace(/[^a-z0-9]+/g, "-");
+    const slug = foldForSearch(parsed.plainLabel).replace(/[^a-z0-9]+/g, "-");
     const name = ctx.t("export-file-name", { label: slug.replace(/^-|-$/g, "") });
     await ctx.replyWithDocument(new InputFile(files.xlsx, `${name}.xlsx`), {
       caption: ctx.t("export-caption", { label: parsed.label, rows }),

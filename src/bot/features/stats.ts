@@ -1,10 +1,11 @@
-import { Composer } from "grammy";
+import { Composer, InputFile } from "grammy";
 import { CampaignNotFoundError } from "../../campaigns/campaign-input.js";
 import { splitMessage } from "../../shared/split-message.js";
 import { escapeHtml } from "../../shared/text.js";
 import { dateIn, schoolYearOf } from "../../shared/time.js";
 import type { StatsScope } from "../../stats/stats.repository.js";
 import type { GroupCount, Statistics } from "../../stats/stats.service.js";
+import { CHART_TOP_CLUSTERS, renderStatsChart, type StatsChartLabels } from "../../stats/stats-chart.js";
 import type { Context } from "../context.js";
 
 /** /stats [2025-2026 | c<campaign id>]: the figures of a school year (the current one by default) or a campaign. */
@@ -20,16 +21,48 @@ statsFeature.chatType("private").command("stats", async (ctx) => {
   // The service refuses anyone but an administrator.
   const s = await ctx.services.stats.compute(ctx.user.id, scope);
   for (const part of splitMessage(statsText(ctx, label, s))) await ctx.reply(part, { parse_mode: "HTML" });
+  // Nothing to draw in an empty year; the message already says so.
+  if (s.received + s.withdrawn === 0) return;
+  await ctx.replyWithChatAction("upload_photo");
+  const png = await renderStatsChart(s, chartLabels(ctx, parsed.plainLabel, s));
+  await ctx.replyWithPhoto(new InputFile(png, "thong-ke.png"), {
+    caption: ctx.t("stats-chart-caption", { label }),
+    parse_mode: "HTML",
+  });
 });
+
+function chartLabels(ctx: Context, plainLabel: string, s: Statistics): StatsChartLabels {
+  return {
+    title: ctx.t("stats-chart-title", { label: plainLabel, received: s.received, recognised: s.recognised }),
+    outcomes: ctx.t("stats-chart-outcomes"),
+    nation: ctx.t("stats-chart-nation"),
+    province: ctx.t("stats-chart-province"),
+    unit: ctx.t("stats-chart-unit"),
+    refused: ctx.t("stats-chart-refused"),
+    inProgress: ctx.t("stats-chart-in-progress"),
+    received: ctx.t("stats-chart-received"),
+    recognised: ctx.t("stats-chart-recognised"),
+    byBlock: ctx.t("stats-chart-by-block"),
+    byCluster: ctx.t("stats-chart-by-cluster", {
+      n: Math.min(CHART_TOP_CLUSTERS, s.byCluster.length),
+      total: s.byCluster.length,
+    }),
+  };
+}
+
+export interface ReportScope {
+  scope: StatsScope;
+  /** For HTML messages (a campaign's title escaped). */
+  label: string;
+  /** For file names and images. */
+  plainLabel: string;
+}
 
 /**
  * Reads "", "2025-2026" or "c12" as what a report covers: the current school year, a school year, a campaign.
  * Answers the user itself (and returns undefined) when it cannot.
  */
-export async function parseReportScope(
-  ctx: Context,
-  arg: string,
-): Promise<{ scope: StatsScope; label: string } | undefined> {
+export async function parseReportScope(ctx: Context, arg: string): Promise<ReportScope | undefined> {
   const campaign = /^c(\d+)$/i.exec(arg);
   if (campaign) {
     try {
@@ -37,6 +70,7 @@ export async function parseReportScope(
       return {
         scope: { campaignId: c.id },
         label: ctx.t("stats-of-campaign", { title: escapeHtml(c.title) }),
+        plainLabel: ctx.t("stats-of-campaign", { title: c.title }),
       };
     } catch (error) {
       if (!(error instanceof CampaignNotFoundError)) throw error;
@@ -46,7 +80,8 @@ export async function parseReportScope(
   }
   if (arg === "" || /^\d{4}-\d{4}$/.test(arg)) {
     const year = arg || schoolYearOf(dateIn(ctx.config.timezone, new Date()));
-    return { scope: { schoolYear: year }, label: ctx.t("stats-of-year", { year }) };
+    const label = ctx.t("stats-of-year", { year });
+    return { scope: { schoolYear: year }, label, plainLabel: label };
   }
   await ctx.reply(ctx.t("stats-usage"), { parse_mode: "HTML" });
   return undefined;
