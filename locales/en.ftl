@@ -583,6 +583,7 @@ council-usage =
     <i>/council c12 telegram_id telegram_id …</i> — the reviewers of campaign 12 (they must hold the reviewer role)
     <i>/council c12 assign</i> — spread its endorsed submissions among them evenly, never to their own unit
     <i>/council c12 deadline 20/12/2026 17:00</i> — the review deadline (reminders 3 days and 1 day before)
+    <i>/council c12 rubric</i> — see and set the campaign's weighted scoring criteria
 council-assigned = ✅ { $n } submissions assigned.
 council-reviewers-set = ✅ The campaign's council has { $n } members.
 council-not-a-reviewer = { $id } does not hold the reviewer role (/roles grant reviewer { $id }).
@@ -615,6 +616,26 @@ rubric-scientific = Scientific basis
 rubric-achievement = Achievement
 rubric-example = Example set
 rubric-evidence = Evidence
+rubric-title-own = <b>Scoring criteria, { $kind }</b> (this campaign's own):
+rubric-title-default = <b>Scoring criteria, { $kind }</b> (default):
+rubric-line = { $n }. { $name } — weight { $weight } ({ $share }%)
+rubric-usage =
+    To set the campaign's own criteria: the command on the first line, then one criterion and its weight per line, e.g.:
+    <code>/council c{ $id } rubric initiative
+    Novelty 30
+    Effectiveness 30
+    Applicability 25
+    Scientific basis 15</code>
+    (<i>nomination</i> for nominations). Back to the default: <code>/council c{ $id } rubric initiative default</code>
+rubric-saved = ✅ Scoring criteria saved.
+rubric-problem-empty = No criteria yet: each line after the command is a criterion and its weight, e.g. <i>Novelty 30</i>.
+rubric-problem-too-many = At most { $max } criteria. Merge some and send the whole command again.
+rubric-problem-no-weight = Line { $line } has no weight: write the criterion's name, then a whole number, e.g. <i>Novelty 30</i>. Fix that line and send the whole command again.
+rubric-problem-weight = Line { $line }: a weight is a whole number from 1 to 100. Fix that line and send the whole command again.
+rubric-problem-name = Line { $line }: a criterion's name is 1 to 80 characters long. Fix that line and send the whole command again.
+rubric-problem-duplicate = Line { $line } repeats the name of a criterion above it. Fix that line and send the whole command again.
+rubric-in-use = Some { $kind } submissions have been scored on the current criteria, so they can no longer change (the scores would not match).
+rubric-kind-not-taken = This campaign does not take { $kind } submissions.
 council-deadline-set = ✅ Review deadline: { $deadline }. Members with submissions left to score are reminded 3 days and 1 day before.
 council-deadline-past = The review deadline must be in the future.
 council-reminder =

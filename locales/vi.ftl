@@ -583,6 +583,7 @@ council-usage =
     <i>/council c12 telegram_id telegram_id …</i> — chọn thành viên hội đồng chấm phong trào số 12 (đã có vai trò reviewer)
     <i>/council c12 assign</i> — phân công các hồ sơ đã xác nhận cho thành viên, đều nhau, không chấm hồ sơ của đơn vị mình
     <i>/council c12 deadline 20/12/2026 17:00</i> — hạn chấm (nhắc trước 3 ngày, 1 ngày)
+    <i>/council c12 rubric</i> — xem và đặt tiêu chí chấm (có trọng số) của phong trào
 council-assigned = ✅ Đã phân công { $n } hồ sơ.
 council-reviewers-set = ✅ Hội đồng của phong trào có { $n } thành viên.
 council-not-a-reviewer = { $id } chưa có vai trò thành viên hội đồng (/roles grant reviewer { $id }).
@@ -615,6 +616,26 @@ rubric-scientific = Tính khoa học
 rubric-achievement = Thành tích
 rubric-example = Tính nêu gương
 rubric-evidence = Minh chứng
+rubric-title-own = <b>Tiêu chí chấm { $kind }</b> (riêng của phong trào):
+rubric-title-default = <b>Tiêu chí chấm { $kind }</b> (mặc định):
+rubric-line = { $n }. { $name } — trọng số { $weight } ({ $share }%)
+rubric-usage =
+    Đặt tiêu chí riêng: dòng đầu là lệnh, mỗi dòng sau là một tiêu chí và trọng số, ví dụ:
+    <code>/council c{ $id } rubric initiative
+    Tính mới 30
+    Hiệu quả 30
+    Khả năng áp dụng 25
+    Tính khoa học 15</code>
+    (<i>nomination</i> cho hồ sơ đề cử). Trở về mặc định: <code>/council c{ $id } rubric initiative default</code>
+rubric-saved = ✅ Đã lưu tiêu chí chấm.
+rubric-problem-empty = Chưa có tiêu chí nào: mỗi dòng sau dòng lệnh là một tiêu chí và trọng số, ví dụ <i>Tính mới 30</i>.
+rubric-problem-too-many = Tối đa { $max } tiêu chí. Gộp bớt rồi gửi lại cả lệnh.
+rubric-problem-no-weight = Dòng { $line } thiếu trọng số: ghi tên tiêu chí rồi một số nguyên, ví dụ <i>Tính mới 30</i>. Sửa dòng đó rồi gửi lại cả lệnh.
+rubric-problem-weight = Dòng { $line }: trọng số là số nguyên từ 1 đến 100. Sửa dòng đó rồi gửi lại cả lệnh.
+rubric-problem-name = Dòng { $line }: tên tiêu chí dài từ 1 đến 80 ký tự. Sửa dòng đó rồi gửi lại cả lệnh.
+rubric-problem-duplicate = Dòng { $line } trùng tên với một tiêu chí phía trên. Sửa dòng đó rồi gửi lại cả lệnh.
+rubric-in-use = Đã có hồ sơ { $kind } được chấm theo tiêu chí hiện tại, nên không đổi được nữa (điểm đã chấm sẽ không còn khớp).
+rubric-kind-not-taken = Phong trào này không nhận hồ sơ { $kind }.
 council-deadline-set = ✅ Hạn chấm: { $deadline }. Thành viên còn hồ sơ chưa chấm sẽ được nhắc trước 3 ngày và 1 ngày.
 council-deadline-past = Hạn chấm phải ở tương lai.
 council-reminder =

@@ -96,8 +96,8 @@ export interface CampaignTable {
   closed_at: Date | null;
   /** When the deadline was last extended: reminders due before then are not sent. */
   deadline_changed_at: Date | null;
-  /** The council's weighted criteria; null: the default rubric of the submission's kind. */
-  rubric: ColumnType<RubricCriterion[] | null, string | null | undefined, string | null>;
+  /** The council's weighted criteria per kind; null or a kind missing: the default rubric of the kind. */
+  rubric: ColumnType<CampaignRubrics | null, string | null | undefined, string | null>;
   review_deadline_at: Timestamp | null;
   created_by: number | null;
   created_at: CreatedAt;
@@ -207,10 +207,16 @@ export interface BroadcastDeliveryTable {
 }
 
 export interface RubricCriterion {
-  /** Names the criterion in locales (rubric-<key>). */
+  /** Where scores are stored; a default criterion's key also names it in locales (rubric-<key>). */
   key: string;
+  /** Relative: the total is the weighted average of the scores. */
   weight: number;
+  /** An administrator's own criterion, named as typed (in one language). */
+  name?: string;
 }
+
+/** A campaign's rubric for each kind it takes; a kind without one uses the default. */
+export type CampaignRubrics = Partial<Record<SubmissionKind, RubricCriterion[]>>;
 
 export type Recommendation = "recognise_unit" | "recognise_province" | "recognise_nation" | "refuse";
 

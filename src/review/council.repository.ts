@@ -1,5 +1,5 @@
 import { type Kysely, sql } from "kysely";
-import type { Database, Recommendation } from "../db/types.js";
+import type { CampaignRubrics, Database, Recommendation, SubmissionKind } from "../db/types.js";
 
 type Db = Kysely<Database>;
 
@@ -73,13 +73,41 @@ export function findAssignment(db: Db, id: number) {
   return db.selectFrom("review_assignments").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-export async function findCampaignRubric(db: Db, campaignId: number) {
+/**
+ * The campaign's own rubrics. In a transaction, "share" holds them still while a score is recorded and "update"
+ * waits for scores in flight, so a rubric never changes under a reviewer's feet.
+ */
+export async function findCampaignRubric(db: Db, campaignId: number, lock?: "share" | "update") {
   const row = await db
     .selectFrom("campaigns")
     .select("rubric")
     .where("id", "=", campaignId)
+    .$if(lock === "share", (qb) => qb.forShare())
+    .$if(lock === "update", (qb) => qb.forUpdate())
     .executeTakeFirst();
   return row?.rubric ?? null;
+}
+
+export async function setCampaignRubric(db: Db, campaignId: number, rubric: CampaignRubrics, now: Date) {
+  await db
+    .updateTable("campaigns")
+    .set({ rubric: JSON.stringify(rubric), updated_at: now })
+    .where("id", "=", campaignId)
+    .execute();
+}
+
+/** Whether any reviewer has scored a submission of this kind in the campaign. */
+export async function hasScoresOfKind(db: Db, campaignId: number, kind: SubmissionKind): Promise<boolean> {
+  const row = await db
+    .selectFrom("review_assignments as a")
+    .innerJoin("submissions as s", "s.id", "a.submission_id")
+    .select("a.id")
+    .where("s.campaign_id", "=", campaignId)
+    .where("s.kind", "=", kind)
+    .where("a.status", "=", "scored")
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function recordScore(

@@ -1,9 +1,18 @@
 import type { Kysely } from "kysely";
-import type { Database, Recommendation } from "../db/types.js";
+import { CampaignNotFoundError } from "../campaigns/campaign-input.js";
+import { findCampaign } from "../campaigns/campaigns.repository.js";
+import type {
+  Campaign,
+  CampaignRubrics,
+  Database,
+  Recommendation,
+  RubricCriterion,
+  SubmissionKind,
+} from "../db/types.js";
 import { SubmissionNotFoundError } from "../submissions/errors.js";
 import * as submissions from "../submissions/submissions.repository.js";
 import { ForbiddenError, requireRole } from "../users/permissions.js";
-import { rolesOfUser } from "../users/users.repository.js";
+import { insertAuditEntry, rolesOfUser } from "../users/users.repository.js";
 import * as repo from "./council.repository.js";
 import { InvalidDecisionError, MAX_NOTE_LENGTH, WrongStageError } from "./review-errors.js";
 import { rubricFor, weightedTotal } from "./rubric.js";
@@ -16,6 +25,23 @@ export class NotAReviewerError extends Error {
     this.name = "NotAReviewerError";
   }
 }
+
+/** A kind's rubric is in use once someone scored on it. */
+export class RubricInUseError extends Error {
+  constructor(readonly kind: SubmissionKind) {
+    super(`Submissions of kind ${kind} have been scored on the current rubric`);
+    this.name = "RubricInUseError";
+  }
+}
+
+export class RubricKindError extends Error {
+  constructor(readonly kind: SubmissionKind) {
+    super(`The campaign does not take submissions of kind ${kind}`);
+    this.name = "RubricKindError";
+  }
+}
+
+export type Rubrics = { kind: SubmissionKind; criteria: RubricCriterion[]; own: boolean }[];
 
 export interface Score {
   scores: Record<string, number>;
@@ -97,20 +123,78 @@ export class CouncilService {
   }
 
   async score(reviewerId: number, assignmentId: number, score: Score, now: Date) {
-    const { assignment, rubric } = await this.open(reviewerId, assignmentId);
+    const { assignment, submission } = await this.open(reviewerId, assignmentId);
     if (assignment.status !== "assigned") throw new WrongStageError("under_review");
-    const total = weightedTotal(rubric, score.scores);
-    if (total === undefined) throw new InvalidDecisionError("score-invalid");
     const comment = score.comment.trim().normalize("NFC");
     if (comment.length > MAX_NOTE_LENGTH) throw new InvalidDecisionError("note-too-long");
-    await repo.recordScore(this.db, assignmentId, {
-      scores: score.scores,
-      total,
-      comment: comment || null,
-      recommendation: score.recommendation,
-      at: now,
+    return this.db.transaction().execute(async (trx) => {
+      const configured = submission.campaign_id
+        ? await repo.findCampaignRubric(trx, submission.campaign_id, "share")
+        : null;
+      const total = weightedTotal(rubricFor(submission.kind, configured), score.scores);
+      if (total === undefined) throw new InvalidDecisionError("score-invalid");
+      await repo.recordScore(trx, assignmentId, {
+        scores: score.scores,
+        total,
+        comment: comment || null,
+        recommendation: score.recommendation,
+        at: now,
+      });
+      return total;
     });
-    return total;
+  }
+
+  /** The rubric each kind the campaign takes is scored on (its own, or the default). Administrators only. */
+  async rubrics(actorId: number, campaignId: number): Promise<Rubrics> {
+    await requireRole(this.db, actorId, "admin");
+    const campaign = await this.campaign(campaignId);
+    return this.kindsOf(campaign).map((kind) => ({
+      kind,
+      criteria: rubricFor(kind, campaign.rubric),
+      own: (campaign.rubric?.[kind]?.length ?? 0) > 0,
+    }));
+  }
+
+  /**
+   * Sets the campaign's criteria for one kind, or null for the default (administrators only; audited). Refused
+   * once a reviewer has scored a submission of that kind, whose scores were given on the old criteria.
+   */
+  async setRubric(
+    actorId: number,
+    campaignId: number,
+    kind: SubmissionKind,
+    criteria: RubricCriterion[] | null,
+    now: Date,
+  ): Promise<void> {
+    await requireRole(this.db, actorId, "admin");
+    const campaign = await this.campaign(campaignId);
+    if (!this.kindsOf(campaign).includes(kind)) throw new RubricKindError(kind);
+    await this.db.transaction().execute(async (trx) => {
+      const current = (await repo.findCampaignRubric(trx, campaignId, "update")) ?? {};
+      if (await repo.hasScoresOfKind(trx, campaignId, kind)) throw new RubricInUseError(kind);
+      const next: CampaignRubrics = { ...current };
+      if (criteria) next[kind] = criteria;
+      else delete next[kind];
+      await repo.setCampaignRubric(trx, campaignId, next, now);
+      await insertAuditEntry(trx, {
+        actorId,
+        action: "campaign.rubric",
+        subject: { campaignId, kind, criteria: criteria ?? "default" },
+      });
+    });
+  }
+
+  private async campaign(campaignId: number) {
+    const campaign = await findCampaign(this.db, campaignId);
+    if (!campaign) throw new CampaignNotFoundError(campaignId);
+    return campaign;
+  }
+
+  private kindsOf(campaign: Campaign): SubmissionKind[] {
+    return [
+      ...(campaign.accepts_initiatives ? (["initiative"] as const) : []),
+      ...(campaign.accepts_nominations ? (["nomination"] as const) : []),
+    ];
   }
 
   /** The reviewer cannot judge this one impartially: it goes to the next eligible reviewer (if any). */

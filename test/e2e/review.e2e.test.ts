@@ -230,6 +230,20 @@ describe("a unit head endorses or returns, an administrator decides, the author 
     expect((await admin.send(`/council c${ids.campaign} ${REVIEWER}`)).payload.text).toContain(
       "1 thành viên",
     );
+    // The campaign's own criteria: shown, refused with the faulty line named, then saved.
+    const shown = String((await admin.send(`/council c${ids.campaign} rubric`)).payload.text);
+    expect(shown).toContain("(mặc định)");
+    expect(shown).toContain("1. Tính mới — trọng số 1 (25%)");
+    const rubric = `/council c${ids.campaign} rubric initiative`;
+    expect((await admin.send(`${rubric}\nTính <mới> 30\nHiệu quả`)).payload.text).toContain(
+      "Dòng 2 thiếu trọng số",
+    );
+    const saved = String((await admin.send(`${rubric}\nTính <mới> 30\nHiệu quả 10`)).payload.text);
+    expect(saved).toContain("(riêng của phong trào)");
+    expect(saved).toContain("1. Tính &lt;mới&gt; — trọng số 30 (75%)");
+    expect((await admin.send(`/council c${ids.campaign} rubric nomination\nA 1`)).payload.text).toContain(
+      "không nhận hồ sơ Đề cử",
+    );
     expect((await admin.send(`/council c${ids.campaign} assign`)).payload.text).toContain("1 hồ sơ");
     const r = chat(REVIEWER);
     const queue = await r.send("/review");
@@ -237,19 +251,21 @@ describe("a unit head endorses or returns, an administrator decides, the author 
     const assignment = open.slice("rev:o:".length);
     await r.pressUntilButton(open, `rev:s:${assignment}`);
     expect((await chat(OTHER_HEAD).press(`rev:s:${assignment}`)).payload.text).toContain("⛔");
-    expect((await r.press(`rev:s:${assignment}`)).payload.text).toContain("Tính mới");
+    expect((await r.press(`rev:s:${assignment}`)).payload.text).toContain(
+      "Bước 1/4</b> — <b>Tính &lt;mới&gt;",
+    );
     expect((await r.send("11")).payload.text).toContain("từ 0 đến 10");
-    expect((await r.send("8")).payload.text).toContain("Hiệu quả");
-    await r.send("7");
-    await r.send("9,0");
-    expect((await r.send("6")).payload.text).toContain("Nhận xét");
+    expect((await r.send("8")).payload.text).toContain("Bước 2/4</b> — <b>Hiệu quả");
+    expect((await r.send("4,0")).payload.text).toContain("Nhận xét");
     expect(buttons(await r.send("Có tính mới")).map((b) => b.data)).toContain("rs:r:recognise_province");
-    expect((await r.press("rs:r:recognise_province")).payload.text).toContain("<b>7,5</b>/10");
+    // (8 × 30 + 4 × 10) / 40
+    expect((await r.press("rs:r:recognise_province")).payload.text).toContain("<b>7</b>/10");
+    expect((await admin.send(`${rubric} default`)).payload.text).toContain("không đổi được nữa");
     expect((await r.send("/review")).payload.text).toContain("Không có hồ sơ");
     // The administrator decides with the council's score, recommendation and comment in view.
     const card = await chat(ADMIN).pressUntilButton(`dec:o:${ids.c}`, `dec:x:${ids.c}`);
     expect(card.payload.text).toContain(
-      "Thành viên hội đồng: 7,5/10, đề xuất: Công nhận — cấp tỉnh — <i>Có tính mới</i>",
+      "Thành viên hội đồng: 7/10, đề xuất: Công nhận — cấp tỉnh — <i>Có tính mới</i>",
     );
   });
 });

@@ -10,11 +10,20 @@ import { admin, campaignInput, seedUnits, teacher } from "../helpers/campaign-fi
 import { DIALECTS, useTestDatabase } from "../helpers/test-database.js";
 
 const NOW = new Date();
-const ROLES = ["teacher", "head of the unit", "head of another unit", "reviewer", "admin"] as const;
+const ROLES = [
+  "teacher",
+  "head of the unit",
+  "head of another unit",
+  "reviewer",
+  "another reviewer",
+  "admin",
+] as const;
 type Who = (typeof ROLES)[number];
 const ADMIN_ONLY: Who[] = ["admin"];
 const OWN_HEAD: Who[] = ["head of the unit"];
 const ANY_HEAD: Who[] = ["head of the unit", "head of another unit"];
+const OWN_REVIEWER: Who[] = ["reviewer"];
+const ANY_REVIEWER: Who[] = ["reviewer", "another reviewer"];
 
 /**
  * Every privileged service call × every role: allowed or refused with ForbiddenError, checked in the service on
@@ -35,11 +44,13 @@ describe.each(DIALECTS)("authorization matrix (%s)", (dialect) => {
       "head of the unit": await teacher(t.db, 502, units.u1),
       "head of another unit": await teacher(t.db, 503, units.u2),
       reviewer: await teacher(t.db, 504, units.u3),
+      "another reviewer": await teacher(t.db, 505, units.u3),
       admin: await admin(t.db, 900),
     };
     await services.roles.grant(actors.admin, 502, "unit_head", "U1");
     await services.roles.grant(actors.admin, 503, "unit_head", "U2");
     await services.roles.grant(actors.admin, 504, "reviewer");
+    await services.roles.grant(actors.admin, 505, "reviewer");
     const campaign = await services.campaigns.create(actors.admin, campaignInput(NOW), NOW);
     const submission = (status: "submitted" | "endorsed") =>
       t.db
@@ -54,6 +65,23 @@ describe.each(DIALECTS)("authorization matrix (%s)", (dialect) => {
         .returning("id")
         .executeTakeFirstOrThrow()
         .then((r) => r.id);
+    // A submission under review, assigned to "reviewer": "another reviewer" naming it is the forged case.
+    const assignment = async () => {
+      const submissionId = await submission("endorsed");
+      await t.db
+        .updateTable("submissions")
+        .set({ status: "under_review", campaign_id: campaign.id })
+        .where("id", "=", submissionId)
+        .execute();
+      return t.db
+        .insertInto("review_assignments")
+        .values({ submission_id: submissionId, reviewer_id: actors.reviewer })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+        .then((r) => r.id);
+    };
+    // On the rubric "set the rubric" gives the campaign.
+    const score = { scores: { c1: 8 }, comment: "" };
     const dir = await mkdtemp(join(tmpdir(), "matrix-"));
 
     const actions: [string, Who[], (actor: number) => Promise<unknown>][] = [
@@ -127,6 +155,39 @@ describe.each(DIALECTS)("authorization matrix (%s)", (dialect) => {
             { xlsx: join(dir, `${a}.xlsx`), csv: join(dir, `${a}.csv`) },
             LABELS,
           ),
+      ],
+      ["name the council", ADMIN_ONLY, (a) => services.council.setReviewers(a, campaign.id, [504, 505])],
+      ["assign reviewers", ADMIN_ONLY, (a) => services.council.assign(a, campaign.id)],
+      [
+        "set the review deadline",
+        ADMIN_ONLY,
+        (a) => services.council.setReviewDeadline(a, campaign.id, new Date(NOW.getTime() + 86_400_000), NOW),
+      ],
+      ["see the rubric", ADMIN_ONLY, (a) => services.council.rubrics(a, campaign.id)],
+      [
+        "set the rubric",
+        ADMIN_ONLY,
+        (a) =>
+          services.council.setRubric(
+            a,
+            campaign.id,
+            "initiative",
+            [{ key: "c1", weight: 1, name: "A" }],
+            NOW,
+          ),
+      ],
+      ["see the review queue", ANY_REVIEWER, (a) => services.council.queue(a)],
+      ["open an assignment", OWN_REVIEWER, async (a) => services.council.open(a, await assignment())],
+      [
+        "score an assignment",
+        OWN_REVIEWER,
+        async (a) =>
+          services.council.score(a, await assignment(), { ...score, recommendation: "refuse" }, NOW),
+      ],
+      [
+        "declare a conflict",
+        OWN_REVIEWER,
+        async (a) => services.council.declareConflict(a, await assignment()),
       ],
       ["close a campaign", ADMIN_ONLY, (a) => services.campaigns.close(a, campaign.id, NOW)],
     ];

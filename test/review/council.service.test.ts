@@ -1,17 +1,24 @@
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { campaignTick } from "../../src/campaigns/campaign-tick.js";
 import { CampaignsService } from "../../src/campaigns/campaigns.service.js";
-import { CouncilService, NotAReviewerError } from "../../src/review/council.service.js";
+import {
+  CouncilService,
+  NotAReviewerError,
+  RubricInUseError,
+  RubricKindError,
+} from "../../src/review/council.service.js";
+import { DEFAULT_RUBRICS, parseRubric } from "../../src/review/rubric.js";
 import { ForbiddenError } from "../../src/users/permissions.js";
 import { RolesService } from "../../src/users/roles.service.js";
 import { admin, campaignInput, seedUnits, teacher } from "../helpers/campaign-fixtures.js";
-import { DIALECTS, useTestDatabase } from "../helpers/test-database.js";
+import { DIALECTS, truncateAll, useTestDatabase } from "../helpers/test-database.js";
 
 const NOW = new Date();
 const FULL = { novelty: 8, effectiveness: 7, applicability: 9, scientific: 6 };
 
 describe.each(DIALECTS)("the council (%s)", (dialect) => {
   const t = useTestDatabase(dialect);
+  beforeEach(() => truncateAll(t.db));
 
   it("spreads submissions evenly, never to the submitter's unit, reassigns on conflict, scores on the rubric", async () => {
     const units = await seedUnits(t.db);
@@ -103,5 +110,74 @@ describe.each(DIALECTS)("the council (%s)", (dialect) => {
         (e) => e.kind === "review-reminder",
       ),
     ).toEqual([]);
+  });
+
+  it("scores on the campaign's own criteria, which change only until someone has scored on them", async () => {
+    const units = await seedUnits(t.db);
+    const adminId = await admin(t.db, 900);
+    const reviewer = await teacher(t.db, 611, units.u2);
+    const author = await teacher(t.db, 601, units.u1);
+    await new RolesService(t.db).grant(adminId, 611, "reviewer");
+    const campaign = await new CampaignsService(t.db, "Asia/Ho_Chi_Minh").create(
+      adminId,
+      campaignInput(NOW),
+      NOW,
+    );
+    await t.db
+      .insertInto("submissions")
+      .values(
+        ["A", "B"].map((code) => ({
+          submitter_id: author,
+          unit_id: units.u1,
+          code,
+          kind: "initiative" as const,
+          status: "endorsed" as const,
+          campaign_id: campaign.id,
+        })),
+      )
+      .execute();
+    const council = new CouncilService(t.db);
+    const own = parseRubric("Tính mới 30\nHiệu quả 10");
+
+    await expect(council.setRubric(reviewer, campaign.id, "initiative", own, NOW)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(council.rubrics(reviewer, campaign.id)).rejects.toBeInstanceOf(ForbiddenError);
+    // The campaign takes initiatives only.
+    await expect(council.setRubric(adminId, campaign.id, "nomination", own, NOW)).rejects.toBeInstanceOf(
+      RubricKindError,
+    );
+    expect(await council.rubrics(adminId, campaign.id)).toEqual([
+      { kind: "initiative", criteria: DEFAULT_RUBRICS.initiative, own: false },
+    ]);
+    await council.setRubric(adminId, campaign.id, "initiative", own, NOW);
+    expect(await council.rubrics(adminId, campaign.id)).toEqual([
+      { kind: "initiative", criteria: own, own: true },
+    ]);
+    const audit = await t.db.selectFrom("audit_log").select(["action", "actor_id"]).execute();
+    expect(audit).toContainEqual({ action: "campaign.rubric", actor_id: adminId });
+
+    await council.setReviewers(adminId, campaign.id, [611]);
+    await council.assign(adminId, campaign.id);
+    const [first, second] = await council.queue(reviewer);
+    const opened = await council.open(reviewer, first?.id as number);
+    expect(opened.rubric).toEqual(own);
+    const score = { comment: "", recommendation: "recognise_unit" as const };
+    // Scores on the default criteria no longer fit.
+    await expect(
+      council.score(reviewer, first?.id as number, { ...score, scores: FULL }, NOW),
+    ).rejects.toMatchObject({ problem: "score-invalid" });
+    expect(
+      await council.score(reviewer, first?.id as number, { ...score, scores: { c1: 8, c2: 4 } }, NOW),
+    ).toBe(7);
+
+    // Now that a submission has scores on them, the criteria stay.
+    await expect(council.setRubric(adminId, campaign.id, "initiative", null, NOW)).rejects.toBeInstanceOf(
+      RubricInUseError,
+    );
+    expect(
+      await council.score(reviewer, second?.id as number, { ...score, scores: { c1: 10, c2: 10 } }, NOW),
+    ).toBe(10);
+    expect((await council.rubrics(adminId, campaign.id))[0]?.criteria).toEqual(own);
   });
 });

@@ -3,6 +3,7 @@ import type { Recommendation } from "../../db/types.js";
 import { InvalidDecisionError, WrongStageError } from "../../review/review-errors.js";
 import { MAX_SCORE } from "../../review/rubric.js";
 import type { AppConversation, ConversationContext } from "../context.js";
+import { criterionName } from "../rubric-text.js";
 import { CANCEL, waitForButton } from "./steps.js";
 
 export const REVIEW_SCORE_CONVERSATION = "review-score";
@@ -32,7 +33,7 @@ export async function reviewScoreConversation(
       ctx.t("council-ask-score", {
         step: i + 1,
         total,
-        criterion: ctx.t(`rubric-${criterion.key}`),
+        criterion: criterionName(ctx, criterion),
         max: MAX_SCORE,
       }),
       { parse_mode: "HTML", reply_markup: cancel },

@@ -1,12 +1,15 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { CampaignNotFoundError } from "../../campaigns/campaign-input.js";
-import { NotAReviewerError } from "../../review/council.service.js";
+import type { SubmissionKind } from "../../db/types.js";
+import { NotAReviewerError, RubricInUseError, RubricKindError } from "../../review/council.service.js";
 import { InvalidDecisionError, WrongStageError } from "../../review/review-errors.js";
-import { escapeHtml } from "../../shared/text.js";
+import { MAX_CRITERIA, parseRubric, RubricInputError } from "../../review/rubric.js";
+import { escapeHtml, foldForSearch } from "../../shared/text.js";
 import { formatDateTime, parseLocalDateTime } from "../../shared/time.js";
 import type { Context } from "../context.js";
 import { REVIEW_SCORE_CONVERSATION } from "../conversations/review-score.js";
 import { queueKeyboard, resendAttachments } from "../review-messages.js";
+import { rubricsText } from "../rubric-text.js";
 
 /**
  * /council c<id> <telegram ids…> names a campaign's reviewers, /council c<id> assign spreads its endorsed
@@ -17,7 +20,9 @@ const private_ = councilFeature.chatType("private");
 
 private_.command("council", async (ctx) => {
   if (!ctx.user) return;
-  const [target, ...rest] = ctx.match.trim().split(/\s+/);
+  // The first line holds the arguments; a rubric's criteria follow on the next lines.
+  const [firstLine = "", ...moreLines] = ctx.match.trim().split("\n");
+  const [target, ...rest] = firstLine.trim().split(/\s+/);
   const campaign = /^c(\d+)$/i.exec(target ?? "");
   if (!campaign) return ctx.reply(ctx.t("council-usage"), { parse_mode: "HTML" });
   const campaignId = Number(campaign[1]);
@@ -30,11 +35,13 @@ private_.command("council", async (ctx) => {
       await ctx.services.council.setReviewDeadline(ctx.user.id, campaignId, at, new Date());
       return ctx.reply(ctx.t("council-deadline-set", { deadline: formatDateTime(ctx.config.timezone, at) }));
     }
+    if (rest[0] === "rubric")
+      return await rubricCommand(ctx, campaignId, rest.slice(1), moreLines.join("\n"));
     if (rest.length === 1 && rest[0] === "assign") {
       const n = await ctx.services.council.assign(ctx.user.id, campaignId);
       return ctx.reply(ctx.t("council-assigned", { n }));
     }
-    const ids = rest.map(Number);
+    const ids = [...rest, ...moreLines.join(" ").trim().split(/\s+/)].filter(Boolean).map(Number);
     if (ids.length === 0 || ids.some((id) => !Number.isSafeInteger(id) || id <= 0))
       return ctx.reply(ctx.t("council-usage"), { parse_mode: "HTML" });
     const n = await ctx.services.council.setReviewers(ctx.user.id, campaignId, ids);
@@ -42,11 +49,48 @@ private_.command("council", async (ctx) => {
   } catch (error) {
     if (error instanceof CampaignNotFoundError) return ctx.reply(ctx.t("campaign-not-found"));
     if (error instanceof InvalidDecisionError) return ctx.reply(ctx.t("council-deadline-past"));
+    if (error instanceof RubricInputError)
+      return ctx.reply(
+        ctx.t(`rubric-problem-${error.problem}`, { line: error.line ?? 0, max: MAX_CRITERIA }),
+        {
+          parse_mode: "HTML",
+        },
+      );
+    if (error instanceof RubricInUseError)
+      return ctx.reply(ctx.t("rubric-in-use", { kind: ctx.t(`kind-${error.kind}`) }));
+    if (error instanceof RubricKindError)
+      return ctx.reply(ctx.t("rubric-kind-not-taken", { kind: ctx.t(`kind-${error.kind}`) }));
     if (error instanceof NotAReviewerError)
       return ctx.reply(ctx.t("council-not-a-reviewer", { id: String(error.telegramId) }));
     throw error;
   }
 });
+
+const RUBRIC_KINDS: Record<string, SubmissionKind> = {
+  initiative: "initiative",
+  sangkien: "initiative",
+  nomination: "nomination",
+  decu: "nomination",
+};
+
+/** /council c12 rubric [initiative|nomination [default | criteria on the next lines]]: shows or sets the rubric. */
+async function rubricCommand(ctx: Context, campaignId: number, [kindArg, ...words]: string[], body: string) {
+  const actorId = ctx.user?.id ?? 0;
+  if (kindArg === undefined) {
+    const text = rubricsText(ctx, await ctx.services.council.rubrics(actorId, campaignId));
+    return ctx.reply(`${text}\n\n${ctx.t("rubric-usage", { id: String(campaignId) })}`, {
+      parse_mode: "HTML",
+    });
+  }
+  const kind = RUBRIC_KINDS[foldForSearch(kindArg).replace(/[^a-z]/g, "")];
+  const reset = body.trim() === "" && /^(default|mac ?dinh)$/.test(foldForSearch(words.join(" ")));
+  if (!kind || (body.trim() === "" && !reset))
+    return ctx.reply(ctx.t("rubric-usage", { id: String(campaignId) }), { parse_mode: "HTML" });
+  const criteria = reset ? null : parseRubric(body);
+  await ctx.services.council.setRubric(actorId, campaignId, kind, criteria, new Date());
+  const saved = (await ctx.services.council.rubrics(actorId, campaignId)).filter((r) => r.kind === kind);
+  return ctx.reply(`${ctx.t("rubric-saved")}\n${rubricsText(ctx, saved)}`, { parse_mode: "HTML" });
+}
 
 private_.command("review", async (ctx) => {
   if (!ctx.user) return;
