@@ -46,7 +46,15 @@ private_.callbackQuery(DETAILS, async (ctx) => {
 
 private_.callbackQuery(WITHDRAW, async (ctx) => {
   await ctx.answerCallbackQuery();
+  if (!ctx.user) return;
   const id = Number(ctx.match[1]);
+  // Someone else's submission named in a forged button is not even acknowledged.
+  try {
+    await ctx.services.submissions.details(ctx.user.id, id);
+  } catch (error) {
+    if (error instanceof SubmissionNotFoundError) return ctx.reply(ctx.t("my-not-found"));
+    throw error;
+  }
   await ctx.reply(ctx.t("my-withdraw-confirm"), {
     reply_markup: new InlineKeyboard()
       .text(ctx.t("my-withdraw-yes"), `my:wy:${id}`)
