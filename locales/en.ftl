@@ -511,7 +511,7 @@ submitter-endorsed = ✅ <b>{ $code }</b> ({ $title }) was endorsed by your unit
 submitter-returned =
     ↩️ <b>{ $code }</b> ({ $title }) was returned for revision:
     <i>{ $note }</i>
-    Send /my, open it and tap “Edit and resubmit”.
+    Tap “Edit and resubmit” below (or send /my and open it).
 submitter-recognised = 🏅 Congratulations! <b>{ $code }</b> ({ $title }) is recognised at { $scope } scope (decision no. { $number } of { $date }).
 submitter-refused =
     <b>{ $code }</b> ({ $title }) was not recognised.

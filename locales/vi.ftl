@@ -511,7 +511,7 @@ submitter-endorsed = ✅ Hồ sơ <b>{ $code }</b> ({ $title }) đã được đ
 submitter-returned =
     ↩️ Hồ sơ <b>{ $code }</b> ({ $title }) được trả lại để bổ sung:
     <i>{ $note }</i>
-    Gõ /my, mở hồ sơ và bấm “Sửa và gửi lại”.
+    Bấm “Sửa và gửi lại” bên dưới (hoặc gõ /my và mở hồ sơ).
 submitter-recognised = 🏅 Chúc mừng! Hồ sơ <b>{ $code }</b> ({ $title }) được công nhận, phạm vi { $scope } (Quyết định số { $number } ngày { $date }).
 submitter-refused =
     Hồ sơ <b>{ $code }</b> ({ $title }) không được công nhận.

@@ -12,6 +12,8 @@ type Vars = Record<string, string | number>;
 type Translate = (key: string, vars?: Vars) => string;
 
 export interface SubmitterContact {
+  /** The submission's id. */
+  id: number;
   telegram_id: number;
   locale: string | null;
   code: string | null;
@@ -29,6 +31,8 @@ export async function notifySubmitter(
   key: string,
   /** Values for the message; a function gets the submitter's translations, for values that are words. */
   vars: Vars | ((t: Translate) => Vars) = {},
+  /** A button under the message, labelled in the submitter's language. */
+  button?: { key: string; data: string },
 ): Promise<void> {
   if (!contact) return;
   const t = deps.i18n.fluent.withLocale(
@@ -41,7 +45,10 @@ export async function notifySubmitter(
     ...(typeof vars === "function" ? vars(t) : vars),
   });
   try {
-    await deps.api.sendMessage(contact.telegram_id, text, { parse_mode: "HTML" });
+    await deps.api.sendMessage(contact.telegram_id, text, {
+      parse_mode: "HTML",
+      ...(button ? { reply_markup: new InlineKeyboard().text(t(button.key), button.data) } : {}),
+    });
   } catch (err) {
     deps.logger.warn({ err, key }, "could not tell the submitter");
   }

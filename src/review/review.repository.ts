@@ -47,7 +47,7 @@ export function findSubmitterContact(db: Db, submissionId: number) {
   return db
     .selectFrom("submissions as s")
     .innerJoin("users as u", "u.id", "s.submitter_id")
-    .select(["u.telegram_id", "u.locale", "s.code", "s.title", "s.kind"])
+    .select(["s.id", "u.telegram_id", "u.locale", "s.code", "s.title", "s.kind"])
     .where("s.id", "=", submissionId)
     .executeTakeFirst();
 }

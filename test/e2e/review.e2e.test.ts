@@ -2,9 +2,11 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, type DatabaseHandle } from "../../src/db/create-database.js";
 import { dateIn, schoolYearOf } from "../../src/shared/time.js";
+import { SubmissionsService } from "../../src/submissions/submissions.service.js";
 import { type BotProcess, seedDemoUnits, startBot, tempDir } from "../helpers/bot-process.js";
 import { buttons, FakeChat } from "../helpers/fake-chat.js";
 import { FakeTelegramApi } from "../helpers/fake-telegram-api.js";
+import { fillInitiative } from "../helpers/initiative-answers.js";
 
 const ADMIN = 9101;
 const AUTHOR = 5201;
@@ -80,6 +82,24 @@ describe("a unit head endorses or returns, an administrator decides, the author 
         .values({ submission_id: row.id, position: 1, full_name: "Nguyễn Thị Lan", share: 100 })
         .execute();
     }
+    // The one to be returned holds a complete form, as the bot's conversation would have written it, so the author
+    // can edit it and send it again.
+    await db
+      .updateTable("submissions")
+      .set({ status: "draft", draft_step: "title" })
+      .where("id", "=", ids.b)
+      .execute();
+    const forms = new SubmissionsService(db, {
+      timezone: "Asia/Ho_Chi_Minh",
+      minShare: 10,
+      decisionDueMonths: 3,
+    });
+    await fillInitiative(forms, author, ids.b, "Sáng kiến SK-2026-00002");
+    await db
+      .updateTable("submissions")
+      .set({ status: "submitted", draft_step: null })
+      .where("id", "=", ids.b)
+      .execute();
     await db
       .insertInto("attachments")
       .values({
@@ -169,6 +189,24 @@ describe("a unit head endorses or returns, an administrator decides, the author 
     expect((await head.send("Bổ sung <minh chứng> áp dụng")).payload.text).toContain("↩️");
     const told = await toAuthor(since, "SK-2026-00002");
     expect(told.payload.text).toContain("Bổ sung &lt;minh chứng&gt; áp dụng");
+
+    // The author taps the notice's button, changes one answer and sends it again; the head is told anew.
+    expect(buttons(told)).toEqual([{ text: "✏️ Edit and resubmit", data: `sub:go:${ids.b}` }]);
+    const author = chat(AUTHOR);
+    const summary = await author.pressUntilButton(`sub:go:${ids.b}`, "f:submit");
+    const editBenefits = buttons(summary).find((b) => b.data === "e:benefits")?.data as string;
+    await author.press(editBenefits);
+    expect(
+      buttons(await author.send("Kết quả học tập tăng 15%; minh chứng: biên bản dự giờ.")).map((b) => b.data),
+    ).toContain("f:submit");
+    const resent = api.mark();
+    await author.press("f:submit");
+    const headTold = await api.waitForCall(
+      (c) => Number(c.payload.chat_id) === HEAD && String(c.payload.text).includes("SK-2026-00002"),
+      { since: resent },
+    );
+    expect(headTold.payload.text).toContain("Sáng kiến SK-2026-00002");
+    expect(buttons(await chat(HEAD).send("/queue")).map((b) => b.data)).toEqual([`end:o:${ids.b}`]);
   });
 
   it("lets the administrator recognise it with a scope and a decision; the author is told", async () => {

@@ -9,6 +9,7 @@ import {
 } from "../../src/submissions/errors.js";
 import { SUMMARY_STEP, SubmissionsService } from "../../src/submissions/submissions.service.js";
 import { UsersService } from "../../src/users/users.service.js";
+import { fillInitiative } from "../helpers/initiative-answers.js";
 import { DIALECTS, type TestDatabase, useTestDatabase } from "../helpers/test-database.js";
 
 const NOW = new Date("2026-11-23T03:00:00Z");
@@ -32,31 +33,6 @@ async function teacher(t: TestDatabase, name = "Nguyễn Thị Lan") {
     .executeTakeFirstOrThrow();
   const user = await users.identify({ id: nextTelegramId++, first_name: "X" });
   return users.register(user.id, name, unit.id);
-}
-
-/** Answers every step of an initiative draft the way a teacher would. */
-async function fillInitiative(
-  s: SubmissionsService,
-  userId: number,
-  id: number,
-  title = "Dạy học STEM qua dự án",
-) {
-  const answers: [string, string][] = [
-    ["title", title],
-    ["initiativeType", "initiative"],
-    ["field", "teaching"],
-    ["problem", "Học sinh thụ động."],
-    ["firstAppliedOn", "05/09/2025"],
-    ["essence", "Tổ chức dạy học theo dự án."],
-    ["conditions", "Phòng học STEM."],
-    ["benefits", "Kết quả học tập tăng 15%."],
-  ];
-  for (const [key, value] of answers) await s.answer(userId, id, key, value, NOW);
-  await s.skip(userId, id, "confidential");
-  await s.answer(userId, id, "coAuthors", "Trần Văn Bình; THPT Lê Lợi; 30", NOW);
-  await s.answer(userId, id, "myShare", "70", NOW);
-  await s.answer(userId, id, "scopeProposed", "province", NOW);
-  return s.finishAttachments(userId, id);
 }
 
 describe.each(DIALECTS)("SubmissionsService (%s)", (dialect) => {

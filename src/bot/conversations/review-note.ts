@@ -62,7 +62,14 @@ export async function reviewNoteConversation(
       try {
         if (action === "return") {
           const r = await o.services.endorsement.returnForRevision(actor, submissionId, text);
-          await notifySubmitter(o, r.submitter, "submitter-returned", { note: escapeHtml(r.note ?? "") });
+          // The button opens the returned submission at its summary, ready to edit and send again.
+          await notifySubmitter(
+            o,
+            r.submitter,
+            "submitter-returned",
+            { note: escapeHtml(r.note ?? "") },
+            { key: "my-edit-button", data: `sub:go:${submissionId}` },
+          );
           return { ok: true as const, code: r.code };
         }
         if (action === "refuse") {
