@@ -101,7 +101,8 @@ export function statsChartSpec(s: Statistics, labels: StatsChartLabels): TopLeve
     panels.push(groupsPanel(labels.byCluster, s.byCluster.slice(0, CHART_TOP_CLUSTERS), labels));
   }
   return {
-    title: { text: labels.title, anchor: "start", fontSize: 15 },
+    // A campaign's title can be long: cut at the chart's width rather than widen the image.
+    title: { text: labels.title, anchor: "start", fontSize: 15, limit: WIDTH + 260 },
     // Names of clusters and blocks run long ("Khối Mầm non & Tiểu học"); cut them only past this many pixels.
     config: { font: CHART_FONT, axisY: { labelLimit: 260 } },
     // Each panel has its own colours; the outcome panel has no legend, the group panels share one.

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
+import * as rubricPerKind from "../../migrations/20261124_0006_rubric_per_kind.js";
 import { createDatabase } from "../../src/db/create-database.js";
 import { migrateToLatest } from "../../src/db/migrator.js";
 import { createTestDatabase, DIALECTS, hasPostgres } from "../helpers/test-database.js";
@@ -10,6 +11,7 @@ const MIGRATIONS = [
   "20261123_0003_campaign_broadcasts",
   "20261124_0004_decisions",
   "20261124_0005_council_review",
+  "20261124_0006_rubric_per_kind",
 ];
 
 const CORE_TABLES = [
@@ -70,6 +72,36 @@ describe.each(DIALECTS)("migrations (%s)", (dialect) => {
           .values({ submission_id: s.id, position: 1, full_name: "A", share: 120 })
           .execute(),
       ).rejects.toThrow();
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe.each(DIALECTS)("the rubric-per-kind migration (%s)", (dialect) => {
+  it("gives a campaign's single rubric to each kind, and back", async () => {
+    const t = await createTestDatabase(dialect);
+    try {
+      const rubric = [{ key: "novelty", weight: 2 }];
+      const { rows } = await sql<{ id: number }>`insert into campaigns
+        (title, school_year, accepts_initiatives, accepts_nominations, opens_at, deadline_at, rubric)
+        values ('C', '2026-2027', true, true, now(), now() + interval '1 day', ${JSON.stringify(rubric)}::jsonb) returning id`.execute(
+        t.db,
+      );
+      const read = async () =>
+        (
+          await t.db
+            .selectFrom("campaigns")
+            .select("rubric")
+            .where("id", "=", rows[0]?.id as number)
+            .executeTakeFirst()
+        )?.rubric;
+      await rubricPerKind.up(t.db);
+      expect(await read()).toEqual({ initiative: rubric, nomination: rubric });
+      await rubricPerKind.up(t.db);
+      expect(await read()).toEqual({ initiative: rubric, nomination: rubric });
+      await rubricPerKind.down(t.db);
+      expect(await read()).toEqual(rubric);
     } finally {
       await t.close();
     }
