@@ -564,7 +564,10 @@ stats-chart-in-progress = In progress
 stats-chart-received = Received
 stats-chart-recognised = Recognised
 stats-chart-by-block = By block
-stats-chart-by-cluster = By cluster (top { $n } of { $total })
+stats-chart-by-cluster = { $shown ->
+        [top] By cluster (top { $n } of { $total })
+       *[all] By cluster
+    }
 
 ## Appendix export
 export-file-name = appendix-{ $label }

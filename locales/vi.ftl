@@ -564,7 +564,10 @@ stats-chart-in-progress = Đang xử lý
 stats-chart-received = Tiếp nhận
 stats-chart-recognised = Công nhận
 stats-chart-by-block = Theo khối thi đua
-stats-chart-by-cluster = Theo cụm thi đua ({ $n } nhiều nhất trong { $total })
+stats-chart-by-cluster = { $shown ->
+        [top] Theo cụm thi đua ({ $n } nhiều nhất trong { $total })
+       *[all] Theo cụm thi đua
+    }
 
 ## Xuất phụ lục
 export-file-name = phu-luc-{ $label }

@@ -24,6 +24,13 @@ export const CHART_TOP_CLUSTERS = 12;
 const WIDTH = 460;
 const OUTCOME_COLOURS = ["#1b7837", "#5aae61", "#a6dba0", "#d6604d", "#f6c141"];
 const GROUP_COLOURS = ["#4575b4", "#1b7837"];
+/** Counts: whole-number ticks only, even when every bar is 1. */
+const COUNT_AXIS = {
+  field: "n",
+  type: "quantitative",
+  title: null,
+  axis: { format: "d", tickMinStep: 1 },
+} as const;
 
 /** A bar per outcome (recognised by scope, refused, in progress), each with its count at the end. */
 function outcomesPanel(s: Statistics, l: StatsChartLabels): TopLevelSpec {
@@ -35,7 +42,7 @@ function outcomesPanel(s: Statistics, l: StatsChartLabels): TopLevelSpec {
     { outcome: l.inProgress, n: s.inProgress },
   ];
   const y = { field: "outcome", type: "nominal", sort: null, title: null } as const;
-  const x = { field: "n", type: "quantitative", title: null } as const;
+  const x = COUNT_AXIS;
   return {
     title: l.outcomes,
     width: WIDTH,
@@ -59,7 +66,12 @@ function outcomesPanel(s: Statistics, l: StatsChartLabels): TopLevelSpec {
 }
 
 /** Received beside recognised for each group (block or cluster), in the order given (most received first). */
-function groupsPanel(title: string, groups: GroupCount[], l: StatsChartLabels): TopLevelSpec {
+function groupsPanel(
+  title: string,
+  groups: GroupCount[],
+  l: StatsChartLabels,
+  legend: boolean,
+): TopLevelSpec {
   const rows = groups.flatMap((g) => [
     { group: g.name, series: l.received, n: g.received },
     { group: g.name, series: l.recognised, n: g.recognised },
@@ -67,7 +79,7 @@ function groupsPanel(title: string, groups: GroupCount[], l: StatsChartLabels): 
   const encoding = {
     y: { field: "group", type: "nominal", sort: null, title: null },
     yOffset: { field: "series", sort: null },
-    x: { field: "n", type: "quantitative", title: null },
+    x: COUNT_AXIS,
   } as const;
   return {
     title,
@@ -81,7 +93,8 @@ function groupsPanel(title: string, groups: GroupCount[], l: StatsChartLabels): 
           color: {
             field: "series",
             scale: { domain: [l.received, l.recognised], range: GROUP_COLOURS },
-            legend: { orient: "bottom", title: null },
+            // One legend is enough for the two group panels, which share their colours.
+            legend: legend ? { orient: "bottom", title: null } : null,
           },
         },
       },
@@ -96,9 +109,10 @@ function groupsPanel(title: string, groups: GroupCount[], l: StatsChartLabels): 
 /** The Vega-Lite description of the /stats chart: outcomes, then by block, then the largest clusters. */
 export function statsChartSpec(s: Statistics, labels: StatsChartLabels): TopLevelSpec {
   const panels = [outcomesPanel(s, labels)];
-  if (s.byBlock.length > 0) panels.push(groupsPanel(labels.byBlock, s.byBlock, labels));
+  if (s.byBlock.length > 0) panels.push(groupsPanel(labels.byBlock, s.byBlock, labels, true));
   if (s.byCluster.length > 0) {
-    panels.push(groupsPanel(labels.byCluster, s.byCluster.slice(0, CHART_TOP_CLUSTERS), labels));
+    const top = s.byCluster.slice(0, CHART_TOP_CLUSTERS);
+    panels.push(groupsPanel(labels.byCluster, top, labels, s.byBlock.length === 0));
   }
   return {
     // A campaign's title can be long: cut at the chart's width rather than widen the image.

@@ -64,6 +64,21 @@ describe("the /stats chart", () => {
     expect(texts).toEqual(expect.arrayContaining([CHART_LABELS.received, CHART_LABELS.recognised]));
   });
 
+  it("counts in whole numbers, even on a small campaign", async () => {
+    const small: Statistics = {
+      ...reportYear(1),
+      received: 4,
+      recognised: 2,
+      refused: 1,
+      inProgress: 1,
+      recognisedByScope: { nation: 1, province: 1, unit: 0 },
+      byBlock: [{ name: "Khối THPT", received: 4, recognised: 2 }],
+    };
+    const texts = textsOf(await statsChartSvg(small, CHART_LABELS));
+    expect(texts).toContain("1");
+    expect(texts.filter((x) => /^\d+\.\d+$/.test(x))).toEqual([]);
+  });
+
   it("renders a PNG a phone can show", async () => {
     const png = Buffer.from(await renderStatsChart(reportYear(5), CHART_LABELS));
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));

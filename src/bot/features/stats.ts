@@ -46,6 +46,7 @@ function chartLabels(ctx: Context, plainLabel: string, s: Statistics): StatsChar
     byCluster: ctx.t("stats-chart-by-cluster", {
       n: Math.min(CHART_TOP_CLUSTERS, s.byCluster.length),
       total: s.byCluster.length,
+      shown: s.byCluster.length > CHART_TOP_CLUSTERS ? "top" : "all",
     }),
   };
 }
