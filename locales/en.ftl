@@ -600,6 +600,7 @@ council-score-button = 📝 Score
 council-conflict-button = ⚠️ Conflict of interest
 council-conflict-done = Conflict recorded; the submission went to another member.
 council-conflict-unassigned = Conflict recorded. No other member can take it yet; an administrator will add one.
+council-rubric-changed = The campaign's criteria changed while you were scoring, so these scores were not saved. Send /review, open the submission again and score it on the new criteria.
 council-already-done = This one is already scored or no longer yours.
 council-ask-score = <b>Step { $step }/{ $total }</b> — <b>{ $criterion }</b>: a score from 0 to { $max } (e.g. <i>7.5</i>).
 council-score-hint = A score is a number from 0 to { $max }, e.g. <i>8</i> or <i>7.5</i>.

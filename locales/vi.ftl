@@ -600,6 +600,7 @@ council-score-button = 📝 Chấm điểm
 council-conflict-button = ⚠️ Xung đột lợi ích
 council-conflict-done = Đã ghi nhận xung đột lợi ích; hồ sơ đã được giao cho thành viên khác.
 council-conflict-unassigned = Đã ghi nhận xung đột lợi ích. Chưa có thành viên nào khác chấm được hồ sơ này; quản trị sẽ bổ sung.
+council-rubric-changed = Tiêu chí chấm của phong trào vừa được thay đổi nên điểm này chưa được lưu. Gõ /review, mở lại hồ sơ và chấm theo tiêu chí mới.
 council-already-done = Hồ sơ này đã được chấm hoặc không còn giao cho thầy/cô.
 council-ask-score = <b>Bước { $step }/{ $total }</b> — <b>{ $criterion }</b>: cho điểm từ 0 đến { $max } (ví dụ <i>7.5</i>).
 council-score-hint = Điểm là một số từ 0 đến { $max }, ví dụ <i>8</i> hoặc <i>7.5</i>.

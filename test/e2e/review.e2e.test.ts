@@ -294,7 +294,19 @@ describe("a unit head endorses or returns, an administrator decides, the author 
     );
     expect((await r.send("11")).payload.text).toContain("từ 0 đến 10");
     expect((await r.send("8")).payload.text).toContain("Bước 2/4</b> — <b>Hiệu quả");
+    // Meanwhile the administrator adds a criterion: these scores no longer fit, and the reviewer is told so.
+    expect((await admin.send(`${rubric}\nTính <mới> 30\nHiệu quả 10\nMinh chứng 10`)).payload.text).toContain(
+      "Đã lưu",
+    );
     expect((await r.send("4,0")).payload.text).toContain("Nhận xét");
+    expect((await r.send("x".repeat(2001))).payload.text).toContain("dài quá 2.000 ký tự");
+    expect(buttons(await r.send("Có tính mới")).map((b) => b.data)).toContain("rs:r:recognise_province");
+    expect((await r.press("rs:r:recognise_province")).payload.text).toContain("vừa được thay đổi");
+    expect((await admin.send(`${rubric}\nTính <mới> 30\nHiệu quả 10`)).payload.text).toContain("Đã lưu");
+    // Scored again on the criteria as they now stand.
+    await r.press(`rev:s:${assignment}`);
+    await r.send("8");
+    expect((await r.send("4")).payload.text).toContain("Nhận xét");
     expect(buttons(await r.send("Có tính mới")).map((b) => b.data)).toContain("rs:r:recognise_province");
     // (8 × 30 + 4 × 10) / 40
     expect((await r.press("rs:r:recognise_province")).payload.text).toContain("<b>7</b>/10");

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { Recommendation } from "../../db/types.js";
-import { InvalidDecisionError, WrongStageError } from "../../review/review-errors.js";
+import { InvalidDecisionError, MAX_NOTE_LENGTH, WrongStageError } from "../../review/review-errors.js";
 import { MAX_SCORE } from "../../review/rubric.js";
 import type { AppConversation, ConversationContext } from "../context.js";
 import { criterionName } from "../rubric-text.js";
@@ -63,11 +63,15 @@ export async function reviewScoreConversation(
       await answer.answerCallbackQuery();
       break;
     }
-    if (answer.message?.text !== undefined) {
-      comment = answer.message.text;
+    const text = answer.message?.text;
+    if (text !== undefined && text.trim().length <= MAX_NOTE_LENGTH) {
+      comment = text;
       break;
     }
-    await answer.reply(answer.t("expect-text"));
+    // Checked here too, so a long comment is caught while the reviewer can still shorten it.
+    if (text !== undefined)
+      await answer.reply(answer.t("review-problem-note-too-long", { max: MAX_NOTE_LENGTH }));
+    else await answer.reply(answer.t("expect-text"));
   }
   const keyboard = new InlineKeyboard();
   for (const r of RECOMMENDATIONS) keyboard.text(ctx.t(`recommendation-${r}`), `rs:r:${r}`).row();
@@ -90,12 +94,11 @@ export async function reviewScoreConversation(
       );
       return { ok: true as const, total: t };
     } catch (error) {
-      if (error instanceof InvalidDecisionError || error instanceof WrongStageError)
-        return { ok: false as const };
+      // The administrator changed the criteria while this reviewer was scoring: the scores no longer fit them.
+      if (error instanceof InvalidDecisionError) return { ok: false as const, why: "council-rubric-changed" };
+      if (error instanceof WrongStageError) return { ok: false as const, why: "council-already-done" };
       throw error;
     }
   });
-  return ctx.reply(
-    outcome.ok ? ctx.t("council-scored", { total: outcome.total }) : ctx.t("council-already-done"),
-  );
+  return ctx.reply(outcome.ok ? ctx.t("council-scored", { total: outcome.total }) : ctx.t(outcome.why));
 }
