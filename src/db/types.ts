@@ -14,15 +14,18 @@ type TextWithDefault = ColumnType<string, string | undefined, string>;
 
 export type Role = "unit_head" | "reviewer" | "admin";
 export type SubmissionKind = "initiative" | "nomination";
-export type SubmissionStatus =
-  | "draft"
-  | "submitted"
-  | "returned"
-  | "endorsed"
-  | "under_review"
-  | "recognised"
-  | "refused"
-  | "withdrawn";
+/** Every status a submission can have, in the order of its life (for lists and reports). */
+export const SUBMISSION_STATUSES = [
+  "draft",
+  "submitted",
+  "returned",
+  "endorsed",
+  "under_review",
+  "recognised",
+  "refused",
+  "withdrawn",
+] as const;
+export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 export type Scope = "unit" | "province" | "nation";
 export type CampaignStatus = "draft" | "scheduled" | "open" | "closed";
 export type DeliveryStatus = "pending" | "sent" | "failed" | "blocked";

@@ -115,15 +115,14 @@ export class CouncilService {
 
   /** One of the reviewer's own assignments, with the rubric to score it on. */
   async open(reviewerId: number, assignmentId: number) {
-    const a = await this.ownAssignment(reviewerId, assignmentId);
-    const s = await submissions.findSubmission(this.db, a.submission_id);
-    if (!s) throw new SubmissionNotFoundError(a.submission_id);
+    const { assignment, submission: s } = await this.ownSubmission(reviewerId, assignmentId);
     const configured = s.campaign_id ? await repo.findCampaignRubric(this.db, s.campaign_id) : null;
-    return { assignment: a, submission: s, rubric: rubricFor(s.kind, configured) };
+    return { assignment, submission: s, rubric: rubricFor(s.kind, configured) };
   }
 
   async score(reviewerId: number, assignmentId: number, score: Score, now: Date) {
-    const { assignment, submission } = await this.open(reviewerId, assignmentId);
+    // The rubric is read inside the transaction below, under a lock.
+    const { assignment, submission } = await this.ownSubmission(reviewerId, assignmentId);
     if (assignment.status !== "assigned") throw new WrongStageError("under_review");
     const comment = score.comment.trim().normalize("NFC");
     if (comment.length > MAX_NOTE_LENGTH) throw new InvalidDecisionError("note-too-long");
@@ -217,6 +216,13 @@ export class CouncilService {
   /** Averages of the scored reviews, per submission. */
   averageScores(submissionIds: number[]): Promise<Map<number, number>> {
     return repo.averageScores(this.db, submissionIds);
+  }
+
+  private async ownSubmission(reviewerId: number, assignmentId: number) {
+    const assignment = await this.ownAssignment(reviewerId, assignmentId);
+    const submission = await submissions.findSubmission(this.db, assignment.submission_id);
+    if (!submission) throw new SubmissionNotFoundError(assignment.submission_id);
+    return { assignment, submission };
   }
 
   private async ownAssignment(reviewerId: number, assignmentId: number) {

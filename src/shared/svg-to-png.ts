@@ -23,7 +23,11 @@ function load(): Promise<Uint8Array[]> {
     ]);
     await initWasm(wasm);
     return [regular, bold];
-  })();
+  })().catch((error: unknown) => {
+    // Not remembered: the next chart tries again.
+    ready = undefined;
+    throw error;
+  });
   return ready;
 }
 

@@ -1,5 +1,11 @@
 import type { Kysely } from "kysely";
-import type { Database, Scope, SubmissionKind, SubmissionStatus } from "../db/types.js";
+import {
+  type Database,
+  type Scope,
+  SUBMISSION_STATUSES,
+  type SubmissionKind,
+  type SubmissionStatus,
+} from "../db/types.js";
 import { requireRole } from "../users/permissions.js";
 import { countGroups, listUnitGroups, type StatsScope, unitCounts } from "./stats.repository.js";
 
@@ -27,15 +33,8 @@ export interface Statistics {
 
 const zero = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
-const STATUSES = [
-  "submitted",
-  "returned",
-  "endorsed",
-  "under_review",
-  "recognised",
-  "refused",
-  "withdrawn",
-] as const;
+/** The statuses /stats counts: every one a submission can have once sent. */
+export const RECEIVED_STATUSES = SUBMISSION_STATUSES.filter((s) => s !== "draft");
 
 /** The department's figures for a school year or a campaign, as the year-end report phrases them. */
 export class StatsService {
@@ -45,7 +44,7 @@ export class StatsService {
     await requireRole(this.db, actorId, "admin");
     const [rows, unitList] = await Promise.all([countGroups(this.db, scope), listUnitGroups(this.db)]);
     const units = unitCounts(rows, unitList);
-    const byStatus = zero<SubmissionStatus>([...STATUSES, "draft"]);
+    const byStatus = zero<SubmissionStatus>(SUBMISSION_STATUSES);
     const byKind = zero<SubmissionKind>(["initiative", "nomination"]);
     const recognisedByScope = zero<Scope>(["unit", "province", "nation"]);
     for (const r of rows) {

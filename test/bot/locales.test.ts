@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createI18n, LOCALES_DIR, negotiateLocale } from "../../src/bot/i18n.js";
+import { SUBMISSION_STATUSES } from "../../src/db/types.js";
 import { FORMS } from "../../src/submissions/forms.js";
 import { ROOT } from "../helpers/bot-process.js";
 
@@ -44,17 +45,7 @@ describe("locales", () => {
         ...(step.choices ?? []).map((c) => `choice-${step.key}-${c}`),
       ]),
     );
-    const statuses = [
-      "draft",
-      "submitted",
-      "returned",
-      "endorsed",
-      "under_review",
-      "recognised",
-      "refused",
-      "withdrawn",
-    ];
-    wanted.push(...statuses.map((s) => `status-${s}`), "kind-initiative", "kind-nomination");
+    wanted.push(...SUBMISSION_STATUSES.map((s) => `status-${s}`), "kind-initiative", "kind-nomination");
     expect(wanted.filter((k) => !keys.has(k))).toEqual([]);
   });
 

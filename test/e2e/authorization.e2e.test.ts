@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase } from "../../src/db/create-database.js";
 import { dateIn, schoolYearOf } from "../../src/shared/time.js";
 import { type BotProcess, seedDemoUnits, startBot, tempDir } from "../helpers/bot-process.js";
+import { insertOpenCampaign, insertPerson, unitIdByName } from "../helpers/campaign-fixtures.js";
 import { buttons, FakeChat } from "../helpers/fake-chat.js";
 import { FakeTelegramApi, type RecordedCall } from "../helpers/fake-telegram-api.js";
 
@@ -49,18 +50,9 @@ describe("authorization matrix through the bot: every privileged command and but
     seedDemoUnits(env);
     const database = await createDatabase({ kind: "pglite", dataDir: env.DATA_DIR });
     const db = database.db;
-    const unit = async (name: string) =>
-      (await db.selectFrom("units").select("id").where("name", "=", name).executeTakeFirstOrThrow()).id;
-    const leLoi = await unit("THPT Lê Lợi");
-    const nguyenDu = await unit("THPT Nguyễn Du");
-    const person = async (who: Who, unitId: number) =>
-      (
-        await db
-          .insertInto("users")
-          .values({ telegram_id: WHO[who], full_name: who, unit_id: unitId })
-          .returning("id")
-          .executeTakeFirstOrThrow()
-      ).id;
+    const leLoi = await unitIdByName(db, "THPT Lê Lợi");
+    const nguyenDu = await unitIdByName(db, "THPT Nguyễn Du");
+    const person = (who: Who, unitId: number) => insertPerson(db, WHO[who], unitId, who);
     const author = await person("author", leLoi);
     await person("another teacher", leLoi);
     const head = await person("head of the unit", leLoi);
@@ -76,21 +68,7 @@ describe("authorization matrix through the bot: every privileged command and but
         { user_id: otherReviewer, role: "reviewer", unit_id: null, granted_by: null },
       ])
       .execute();
-    ids.campaign = (
-      await db
-        .insertInto("campaigns")
-        .values({
-          title: "Đổi mới sáng tạo",
-          school_year: "2026-2027",
-          accepts_initiatives: true,
-          accepts_nominations: false,
-          opens_at: new Date(Date.now() - 86_400_000),
-          deadline_at: new Date(Date.now() + 86_400_000),
-          status: "open",
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow()
-    ).id;
+    ids.campaign = await insertOpenCampaign(db);
     await db
       .insertInto("campaign_reviewers")
       .values([reviewer, otherReviewer].map((user_id) => ({ campaign_id: ids.campaign, user_id })))

@@ -4,6 +4,7 @@ import { createDatabase, type DatabaseHandle } from "../../src/db/create-databas
 import { dateIn, schoolYearOf } from "../../src/shared/time.js";
 import { SubmissionsService } from "../../src/submissions/submissions.service.js";
 import { type BotProcess, seedDemoUnits, startBot, tempDir } from "../helpers/bot-process.js";
+import { insertOpenCampaign, insertPerson, unitIdByName } from "../helpers/campaign-fixtures.js";
 import { buttons, FakeChat } from "../helpers/fake-chat.js";
 import { FakeTelegramApi } from "../helpers/fake-telegram-api.js";
 import { fillInitiative } from "../helpers/initiative-answers.js";
@@ -34,23 +35,13 @@ describe("a unit head endorses or returns, an administrator decides, the author 
       dataDir: env.DATA_DIR as string,
     });
     const db = database.db;
-    const unit = async (name: string) =>
-      (await db.selectFrom("units").select("id").where("name", "=", name).executeTakeFirstOrThrow()).id;
-    const leLoi = await unit("THPT Lê Lợi");
-    const nguyenDu = await unit("THPT Nguyễn Du");
-    const person = async (telegramId: number, unitId: number, fullName: string) =>
-      (
-        await db
-          .insertInto("users")
-          .values({ telegram_id: telegramId, full_name: fullName, unit_id: unitId })
-          .returning("id")
-          .executeTakeFirstOrThrow()
-      ).id;
-    const author = await person(AUTHOR, leLoi, "Nguyễn Thị Lan");
+    const leLoi = await unitIdByName(db, "THPT Lê Lợi");
+    const nguyenDu = await unitIdByName(db, "THPT Nguyễn Du");
+    const author = await insertPerson(db, AUTHOR, leLoi, "Nguyễn Thị Lan");
     // The author reads English; the administrator and the heads, Vietnamese: each is told in their own language.
     await db.updateTable("users").set({ locale: "en" }).where("id", "=", author).execute();
-    const head = await person(HEAD, leLoi, "Hiệu trưởng Lê Lợi");
-    const otherHead = await person(OTHER_HEAD, nguyenDu, "Hiệu trưởng Nguyễn Du");
+    const head = await insertPerson(db, HEAD, leLoi, "Hiệu trưởng Lê Lợi");
+    const otherHead = await insertPerson(db, OTHER_HEAD, nguyenDu, "Hiệu trưởng Nguyễn Du");
     await db
       .insertInto("user_roles")
       .values([
@@ -113,26 +104,12 @@ describe("a unit head endorses or returns, an administrator decides, the author 
       })
       .execute();
     // For the council: a reviewer, and a submission endorsed within a campaign.
-    const reviewer = await person(REVIEWER, nguyenDu, "Thành viên hội đồng");
+    const reviewer = await insertPerson(db, REVIEWER, nguyenDu, "Thành viên hội đồng");
     await db
       .insertInto("user_roles")
       .values({ user_id: reviewer, role: "reviewer", unit_id: null, granted_by: null })
       .execute();
-    ids.campaign = (
-      await db
-        .insertInto("campaigns")
-        .values({
-          title: "Đổi mới sáng tạo",
-          school_year: "2026-2027",
-          accepts_initiatives: true,
-          accepts_nominations: false,
-          opens_at: new Date(Date.now() - 86_400_000),
-          deadline_at: new Date(Date.now() + 86_400_000),
-          status: "open",
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow()
-    ).id;
+    ids.campaign = await insertOpenCampaign(db);
     ids.c = (
       await db
         .insertInto("submissions")

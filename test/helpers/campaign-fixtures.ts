@@ -121,3 +121,41 @@ export async function seedAnnouncementDue(db: Kysely<Database>, count: number, f
     .returningAll()
     .executeTakeFirstOrThrow();
 }
+
+/** Written straight into a database the bot will open later (e2e tests seed before the bot process starts). */
+export async function unitIdByName(db: Kysely<Database>, name: string): Promise<number> {
+  return (await db.selectFrom("units").select("id").where("name", "=", name).executeTakeFirstOrThrow()).id;
+}
+
+/** A registered person of `unitId`, written straight into the database. */
+export async function insertPerson(
+  db: Kysely<Database>,
+  telegramId: number,
+  unitId: number,
+  fullName: string,
+): Promise<number> {
+  const row = await db
+    .insertInto("users")
+    .values({ telegram_id: telegramId, full_name: fullName, unit_id: unitId })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** "Đổi mới sáng tạo": open since yesterday until tomorrow, taking initiatives, written straight into the database. */
+export async function insertOpenCampaign(db: Kysely<Database>): Promise<number> {
+  const row = await db
+    .insertInto("campaigns")
+    .values({
+      title: "Đổi mới sáng tạo",
+      school_year: "2026-2027",
+      accepts_initiatives: true,
+      accepts_nominations: false,
+      opens_at: new Date(Date.now() - DAY),
+      deadline_at: new Date(Date.now() + DAY),
+      status: "open",
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

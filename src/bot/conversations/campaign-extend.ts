@@ -2,7 +2,7 @@ import { InlineKeyboard } from "grammy";
 import { InvalidCampaignError } from "../../campaigns/campaign-input.js";
 import { formatDateTime, parseLocalDateTime } from "../../shared/time.js";
 import type { AppConversation, ConversationContext } from "../context.js";
-import { CANCEL } from "./steps.js";
+import { CANCEL, waitForText } from "./steps.js";
 
 export const CAMPAIGN_EXTEND_CONVERSATION = "campaign-extend";
 
@@ -18,15 +18,11 @@ export async function campaignExtendConversation(
     reply_markup: new InlineKeyboard().text(ctx.t("button-cancel"), CANCEL),
   });
   for (;;) {
-    const answer = await conversation.wait();
-    if (answer.callbackQuery?.data !== undefined) {
-      await answer.answerCallbackQuery();
-      if (answer.callbackQuery.data === CANCEL) return answer.reply(answer.t("campaign-extend-cancelled"));
-      await answer.reply(answer.t("expect-text"));
-      continue;
-    }
-    const text = answer.message?.text;
-    const deadline = text === undefined ? undefined : parseLocalDateTime(text, tz);
+    // A sticker or photo gets the same hint as a date that does not parse.
+    const reply = await waitForText(conversation, "campaign-problem-datetime");
+    const { answer } = reply;
+    if ("cancelled" in reply) return answer.reply(answer.t("campaign-extend-cancelled"));
+    const deadline = parseLocalDateTime(reply.text, tz);
     if (!deadline) {
       await answer.reply(answer.t("campaign-problem-datetime"), { parse_mode: "HTML" });
       continue;

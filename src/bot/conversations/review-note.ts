@@ -5,7 +5,7 @@ import { escapeHtml } from "../../shared/text.js";
 import { formatIsoDate } from "../../shared/time.js";
 import type { AppConversation, ConversationContext } from "../context.js";
 import { notifySubmitter } from "../review-messages.js";
-import { CANCEL } from "./steps.js";
+import { CANCEL, waitForText } from "./steps.js";
 
 export const REVIEW_NOTE_CONVERSATION = "review-note";
 
@@ -35,18 +35,10 @@ export async function reviewNoteConversation(
     reply_markup: new InlineKeyboard().text(ctx.t("button-cancel"), CANCEL),
   });
   for (;;) {
-    const answer = await conversation.wait();
-    if (answer.callbackQuery?.data !== undefined) {
-      await answer.answerCallbackQuery();
-      if (answer.callbackQuery.data === CANCEL) return answer.reply(answer.t("review-cancelled"));
-      await answer.reply(answer.t("expect-text"));
-      continue;
-    }
-    const text = answer.message?.text;
-    if (text === undefined) {
-      await answer.reply(answer.t("expect-text"));
-      continue;
-    }
+    const reply = await waitForText(conversation);
+    const { answer } = reply;
+    if ("cancelled" in reply) return answer.reply(answer.t("review-cancelled"));
+    const { text } = reply;
     let recognition: { scope: Scope; number: string; date: string } | undefined;
     if (action.startsWith("recognise:")) {
       const m = DECISION.exec(text.trim());

@@ -32,6 +32,25 @@ export async function waitForButton<T extends string>(
 }
 
 /**
+ * Waits for a text message: a press of "Hủy" (CANCEL) ends the wait with `cancelled`; any other button, sticker or
+ * file gets the hint (HTML; "expect-text" unless the step has its own) and the wait goes on.
+ */
+export async function waitForText(
+  conversation: AppConversation,
+  hintKey = "expect-text",
+): Promise<{ answer: ConversationContext; text: string } | { answer: ConversationContext; cancelled: true }> {
+  for (;;) {
+    const answer = await conversation.wait();
+    const data = answer.callbackQuery?.data;
+    if (data !== undefined) await answer.answerCallbackQuery();
+    if (data === CANCEL) return { answer, cancelled: true };
+    const text = answer.message?.text;
+    if (text !== undefined) return { answer, text };
+    await answer.reply(answer.t(hintKey), { parse_mode: "HTML" });
+  }
+}
+
+/**
  * Asks for a full name. `current` is offered with a button (the saved name, or the Telegram profile's name).
  * Returns undefined when the user cancels.
  */

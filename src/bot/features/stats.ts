@@ -4,7 +4,7 @@ import { splitMessage } from "../../shared/split-message.js";
 import { escapeHtml } from "../../shared/text.js";
 import { dateIn, schoolYearOf } from "../../shared/time.js";
 import type { StatsScope } from "../../stats/stats.repository.js";
-import type { GroupCount, Statistics } from "../../stats/stats.service.js";
+import { type GroupCount, RECEIVED_STATUSES, type Statistics } from "../../stats/stats.service.js";
 import { CHART_TOP_CLUSTERS, renderStatsChart, type StatsChartLabels } from "../../stats/stats-chart.js";
 import type { Context } from "../context.js";
 
@@ -91,11 +91,9 @@ export async function parseReportScope(ctx: Context, arg: string): Promise<Repor
 function statsText(ctx: Context, label: string, s: Statistics): string {
   const group = (g: GroupCount) =>
     ctx.t("stats-group-line", { name: escapeHtml(g.name), received: g.received, recognised: g.recognised });
-  const statuses = (
-    ["submitted", "returned", "endorsed", "under_review", "recognised", "refused", "withdrawn"] as const
-  )
-    .filter((k) => s.byStatus[k] > 0)
-    .map((k) => ctx.t("stats-status-line", { status: ctx.t(`status-${k}`), n: s.byStatus[k] }));
+  const statuses = RECEIVED_STATUSES.filter((k) => s.byStatus[k] > 0).map((k) =>
+    ctx.t("stats-status-line", { status: ctx.t(`status-${k}`), n: s.byStatus[k] }),
+  );
   return [
     ctx.t("stats-headline", {
       label,
