@@ -10,6 +10,8 @@ import { type BroadcastSender, startBroadcastSender } from "./broadcasts/broadca
 import type { Config } from "./config.js";
 import { createDatabase, type DatabaseHandle, databaseTarget } from "./db/create-database.js";
 import { migrateToLatest } from "./db/migrator.js";
+import { type Dispatcher, startDispatcher } from "./intake/dispatcher.js";
+import { releaseAllLeases } from "./intake/inbox.repository.js";
 import { type Scheduler, startScheduler } from "./jobs/schedule.js";
 import type { Logger } from "./logger.js";
 import { createServices } from "./services.js";
@@ -27,8 +29,10 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   let launched: Launched | undefined;
   let scheduler: Scheduler | undefined;
   let sender: BroadcastSender | undefined;
+  let dispatcher: Dispatcher | undefined;
   const shutdown = async () => {
     await launched?.stop();
+    await dispatcher?.stop();
     await sender?.stop();
     await scheduler?.stop();
     await database.close();
@@ -47,6 +51,13 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     await bot.setCommandMenus();
 
     const instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+    // The embedded database has one user, this process: claims left by a crash are freed now, not after the lease.
+    if (database.dialect === "pglite") await releaseAllLeases(database.db);
+    dispatcher = startDispatcher(
+      { db: database.db, logger, instance, handle: (update) => bot.handleUpdate(update) },
+      { concurrency: config.updateConcurrency, leaseMs: config.updateLeaseMs, idlePollMs: 250 },
+    );
+    const intake = { db: database.db, dispatcher, logger };
     scheduler = startScheduler({ db: database.db, config, logger }, instance);
     sender = startBroadcastSender(
       {
@@ -66,7 +77,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     );
     launched =
       config.botMode === "webhook"
-        ? await launchWebhook(bot, config, logger, async () => {
+        ? await launchWebhook(bot, config, intake, async () => {
             try {
               await sql`select 1`.execute(database.db);
               return true;
@@ -74,7 +85,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
               return false;
             }
           })
-        : launchPolling(bot, logger);
+        : launchPolling(bot, intake);
     return { bot, database, shutdown };
   } catch (error) {
     await shutdown().catch(() => {});

@@ -97,6 +97,17 @@ const schema = z.object({
     .enum(["true", "false", "1", "0", ""], { error: "must be true or false" })
     .default("false")
     .transform((v) => v === "true" || v === "1"),
+  UPDATE_CONCURRENCY: z.coerce
+    .number({ error: "must be a number of updates" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(500, "must be at most 500")
+    .default(64),
+  UPDATE_LEASE_SECONDS: z.coerce
+    .number({ error: "must be a number of seconds" })
+    .min(1, "must be at least 1")
+    .max(600, "must be at most 600")
+    .default(30),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: "must be one of fatal, error, warn, info, debug, trace, silent",
@@ -141,6 +152,10 @@ export type Config = {
   broadcastRate: number;
   /** Send broadcasts with allow_paid_broadcast (Telegram Stars), for rates up to 1000/s. */
   broadcastPaid: boolean;
+  /** Updates handled at once by this instance (each of a different chat). */
+  updateConcurrency: number;
+  /** How long another instance waits before taking over an update this one claimed and then died on. */
+  updateLeaseMs: number;
   logLevel: string;
 };
 
@@ -177,6 +192,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     decisionDueMonths: c.DECISION_DUE_MONTHS,
     broadcastRate: c.BROADCAST_RATE,
     broadcastPaid: c.BROADCAST_PAID,
+    updateConcurrency: c.UPDATE_CONCURRENCY,
+    updateLeaseMs: c.UPDATE_LEASE_SECONDS * 1000,
     logLevel: c.LOG_LEVEL,
   };
 }

@@ -1,8 +1,7 @@
 import { autoRetry } from "@grammyjs/auto-retry";
 import { conversations } from "@grammyjs/conversations";
 import type { I18n } from "@grammyjs/i18n";
-import { sequentialize } from "@grammyjs/runner";
-import { Bot, type BotConfig, type Context as GrammyContext } from "grammy";
+import { Bot, type BotConfig } from "grammy";
 import type { Kysely } from "kysely";
 import type { Config } from "../config.js";
 import {
@@ -65,8 +64,7 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
     (ctx) => ctx.locale ?? negotiateLocale(undefined, ctx.from?.language_code, config.defaultLocale),
   );
 
-  // Updates of one chat are handled one after another, so a conversation never sees two of its updates at once.
-  bot.use(sequentialize((ctx: GrammyContext) => ctx.chatId?.toString() ?? ctx.from?.id.toString()));
+  // One chat's updates reach the bot one after another, in order, from the inbox (src/intake): no lock needed here.
   bot.use(attachDeps({ config, services: deps.services, logger: deps.logger }));
   bot.use(loadUser);
   bot.use(i18n);

@@ -256,6 +256,21 @@ export interface CronFireTable {
   fired_at: CreatedAt;
 }
 
+export interface UpdateInboxTable {
+  update_id: number;
+  /** The chat (or, without one, the sender) whose updates are handled in order; "u<update_id>" for neither. */
+  chat_key: string;
+  /** The update as Telegram sent it; null once handled. */
+  payload: Json<unknown> | null;
+  received_at: CreatedAt;
+  /** Not claimed before this time (a retry after Telegram failed). */
+  available_at: CreatedAt;
+  attempts: Generated<number>;
+  locked_by: string | null;
+  locked_until: Timestamp | null;
+  handled_at: Timestamp | null;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -273,6 +288,7 @@ export interface Database {
   cron_fires: CronFireTable;
   campaign_reviewers: CampaignReviewerTable;
   review_assignments: ReviewAssignmentTable;
+  update_inbox: UpdateInboxTable;
 }
 
 export type User = Selectable<UserTable>;
