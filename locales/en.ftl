@@ -48,7 +48,7 @@ help-admin =
     /stats — statistics of a school year or a campaign
     /export — the appendix (XLSX, CSV) of a school year or a campaign
     /roles — roles
-help-in-conversation = You are in the middle of something. Answer the question above to go on, or send /cancel to stop.
+help-in-conversation = You are in the middle of something. Answer the question to go on, or send /cancel to stop.
 
 ## Language
 language-choose = Chọn ngôn ngữ cho bot / Choose the bot's language:
@@ -113,7 +113,11 @@ registration-done =
 registration-cancelled = Registration stopped; nothing was saved. Send /start to register at any time.
 
 ## Cancel
-cancel-done = Stopped. Whatever you entered in a draft is kept (/drafts). Send /help to see what you can do.
+cancel-done = Stopped. Send /help to see what you can do.
+cancel-registration = Registration stopped; nothing was saved. Send /start when you want to register again.
+form-left = 💾 The submission is paused to run this command; the draft is kept — send /drafts to go on.
+conversation-left = Stopped what was in progress to run this command.
+edit-not-read = ✏️ The bot does not read edited messages. To change an answer: tap ⬅️ Back, or a ✏️ button on the summary before sending.
 cancel-nothing = There is nothing in progress to stop.
 
 ## Everything else

@@ -48,7 +48,7 @@ help-admin =
     /stats — thống kê năm học hoặc phong trào
     /export — phụ lục (XLSX, CSV) năm học hoặc phong trào
     /roles — phân quyền
-help-in-conversation = Thầy/cô đang ở giữa một thao tác. Cứ trả lời câu hỏi ở trên để tiếp tục, hoặc gõ /cancel để dừng.
+help-in-conversation = Thầy/cô đang ở giữa một thao tác. Cứ trả lời câu hỏi để tiếp tục, hoặc gõ /cancel để dừng.
 
 ## Ngôn ngữ
 language-choose = Chọn ngôn ngữ cho bot / Choose the bot's language:
@@ -113,7 +113,11 @@ registration-done =
 registration-cancelled = Đã dừng đăng ký; chưa có gì được lưu. Gõ /start để đăng ký lại bất cứ lúc nào.
 
 ## Hủy
-cancel-done = Đã dừng. Những gì đã nhập vào bản nháp vẫn được giữ (/drafts). Gõ /help để xem các việc có thể làm.
+cancel-done = Đã dừng. Gõ /help để xem các việc có thể làm.
+cancel-registration = Đã dừng đăng ký; chưa có gì được lưu. Gõ /start khi thầy/cô muốn đăng ký lại.
+form-left = 💾 Đã tạm dừng hồ sơ để chạy lệnh này; bản nháp vẫn được giữ — gõ /drafts để làm tiếp.
+conversation-left = Đã dừng việc đang làm dở để chạy lệnh này.
+edit-not-read = ✏️ Bot không đọc tin nhắn đã sửa. Muốn đổi một câu trả lời: bấm ⬅️ Quay lại, hoặc nút ✏️ trên bảng tóm tắt trước khi gửi.
 cancel-nothing = Hiện không có thao tác nào đang làm dở.
 
 ## Còn lại

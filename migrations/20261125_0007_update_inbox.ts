@@ -27,8 +27,19 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create index update_inbox_handled on update_inbox (handled_at) where handled_at is not null`.execute(
     db,
   );
+
+  // The submission form is a step machine over the draft row: the chat's open draft lives on the user row (read
+  // with the user at every update anyway), and the last update applied to a draft makes a redelivered or re-run
+  // update change nothing.
+  await db.schema
+    .alterTable("users")
+    .addColumn("active_draft_id", "integer", (c) => c.references("submissions.id").onDelete("set null"))
+    .execute();
+  await db.schema.alterTable("submissions").addColumn("last_update_id", "bigint").execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable("submissions").dropColumn("last_update_id").execute();
+  await db.schema.alterTable("users").dropColumn("active_draft_id").execute();
   await db.schema.dropTable("update_inbox").execute();
 }

@@ -1,7 +1,11 @@
 import type { I18n } from "@grammyjs/i18n";
 import { InlineKeyboard } from "grammy";
 import type { BroadcastForRender, OutgoingMessage, RenderDelivery } from "../broadcasts/broadcast-sender.js";
-import type { BroadcastProgress, ClaimedDelivery } from "../broadcasts/broadcasts.repository.js";
+import type {
+  BroadcastProgress,
+  ClaimedDelivery,
+  SubmissionNotice,
+} from "../broadcasts/broadcasts.repository.js";
 import type { Locale } from "../config.js";
 import type { Campaign } from "../db/types.js";
 import { escapeHtml } from "../shared/text.js";
@@ -57,8 +61,10 @@ export function campaignMessageRenderer(
   clock: () => Date = () => new Date(),
 ): RenderDelivery {
   return (d: ClaimedDelivery, { broadcast, campaign }: BroadcastForRender): OutgoingMessage | undefined => {
-    if (!campaign) return undefined;
     const t: Translate = i18n.fluent.withLocale(negotiateLocale(d.locale, undefined, defaultLocale));
+    if (broadcast.kind === "new-submission")
+      return newSubmissionNotice(t, broadcast.payload as unknown as SubmissionNotice);
+    if (!campaign) return undefined;
     const now = clock();
     const payload = broadcast.payload as { deadline?: string; previousDeadline?: string };
     if (broadcast.kind === "review-reminder") {
@@ -103,6 +109,18 @@ export function campaignMessageRenderer(
       default:
         return undefined;
     }
+  };
+}
+
+function newSubmissionNotice(t: Translate, n: SubmissionNotice): OutgoingMessage {
+  return {
+    text: t("unit-head-new-submission", {
+      code: n.code,
+      kind: t(`kind-${n.kind}`),
+      title: escapeHtml(n.title),
+      submitter: escapeHtml(n.submitter),
+    }),
+    reply_markup: new InlineKeyboard().text(t("endorse-open-button"), `end:o:${n.submissionId}`),
   };
 }
 

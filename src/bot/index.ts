@@ -20,11 +20,14 @@ import { campaignsFeature } from "./features/campaigns.js";
 import { cancelFeature } from "./features/cancel.js";
 import { councilFeature } from "./features/council.js";
 import { decisionsFeature } from "./features/decisions.js";
+import { editedFeature } from "./features/edited.js";
 import { endorsementFeature } from "./features/endorsement.js";
 import { exportFeature } from "./features/export.js";
 import { fallbackFeature } from "./features/fallback.js";
+import { formFeature } from "./features/form.js";
 import { helpFeature } from "./features/help.js";
 import { languageFeature } from "./features/language.js";
+import { leaveOnCommandFeature } from "./features/leave-on-command.js";
 import { mySubmissionsFeature } from "./features/my-submissions.js";
 import { profileFeature } from "./features/profile.js";
 import { rolesFeature } from "./features/roles.js";
@@ -114,10 +117,14 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
       ],
     }),
   );
-  // /help and /cancel come before any conversation so they work at every step; the catch-all goes last.
+  // Edits are never answers; /help and /cancel come before the form and any conversation so they work at every
+  // step; other commands then leave the form or conversation and run; the catch-all goes last.
   features.use(
+    editedFeature,
     helpFeature,
     cancelFeature,
+    formFeature,
+    leaveOnCommandFeature,
     conversationsFeature,
     startFeature,
     profileFeature,

@@ -1,5 +1,11 @@
 import { type Kysely, sql } from "kysely";
-import type { BroadcastKind, Campaign, Database, DeliveryVariant } from "../db/types.js";
+import {
+  type BroadcastKind,
+  type Campaign,
+  type Database,
+  type DeliveryVariant,
+  NOTICE_KINDS,
+} from "../db/types.js";
 
 type Db = Kysely<Database>;
 
@@ -286,6 +292,7 @@ export async function broadcastProgress(
     .orderBy("b.id", "desc")
     .limit(options.limit ?? 10);
   if (options.ids) query = query.where("b.id", "in", options.ids.length > 0 ? options.ids : [-1]);
+  else query = query.where("b.kind", "not in", NOTICE_KINDS);
   return query.execute();
 }
 
@@ -346,4 +353,57 @@ export async function enqueueReviewReminder(
     await trx.updateTable("broadcasts").set({ total }).where("id", "=", created.id).execute();
     return { broadcastId: created.id, total };
   });
+}
+
+/** What a unit head is told of a new submission from their unit (written when it is submitted). */
+export interface SubmissionNotice {
+  submissionId: number;
+  code: string;
+  kind: string;
+  title: string;
+  submitter: string;
+}
+
+/**
+ * Tells the heads of a submission's unit (not the submitter) that it arrived, through the durable queue, in the
+ * transaction that submits it: the notice goes out even if the process dies right after, and once. Its first
+ * attempt is due at the epoch, so it goes ahead of any bulk broadcast in the queue.
+ */
+export async function enqueueSubmissionNotice(
+  db: Db,
+  submissionId: number,
+  dedupeKey: string,
+  payload: SubmissionNotice,
+): Promise<number> {
+  const created = await db
+    .insertInto("broadcasts")
+    .values({ kind: "new-submission", dedupe_key: dedupeKey, payload: JSON.stringify(payload) })
+    .onConflict((oc) => oc.column("dedupe_key").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (!created) return 0;
+  const inserted = await db
+    .insertInto("broadcast_deliveries")
+    .columns(["broadcast_id", "user_id", "chat_id", "next_attempt_at"])
+    .expression((eb) =>
+      eb
+        .selectFrom("submissions as s")
+        .innerJoin("user_roles as r", (join) =>
+          join.onRef("r.unit_id", "=", "s.unit_id").on("r.role", "=", "unit_head"),
+        )
+        .innerJoin("users as u", "u.id", "r.user_id")
+        .select([
+          sql.lit(created.id).as("broadcast_id"),
+          "u.id",
+          "u.telegram_id",
+          sql<Date>`'epoch'::timestamptz`.as("due"),
+        ])
+        .where("s.id", "=", submissionId)
+        .where("u.active", "=", true)
+        .whereRef("u.id", "<>", "s.submitter_id"),
+    )
+    .executeTakeFirst();
+  const total = Number(inserted.numInsertedOrUpdatedRows ?? 0);
+  await db.updateTable("broadcasts").set({ total }).where("id", "=", created.id).execute();
+  return total;
 }

@@ -29,7 +29,16 @@ export type SubmissionStatus = (typeof SUBMISSION_STATUSES)[number];
 export type Scope = "unit" | "province" | "nation";
 export type CampaignStatus = "draft" | "scheduled" | "open" | "closed";
 export type DeliveryStatus = "pending" | "sent" | "failed" | "blocked";
-export type BroadcastKind = "announcement" | "reminder" | "deadline-extended" | "review-reminder";
+export type BroadcastKind =
+  | "announcement"
+  | "reminder"
+  | "deadline-extended"
+  | "review-reminder"
+  /** One person's notice (a unit head told of a new submission): durable like a broadcast, not listed as one. */
+  | "new-submission";
+
+/** Kinds that tell one person of one event: /broadcasts leaves them out. */
+export const NOTICE_KINDS: readonly BroadcastKind[] = ["new-submission"];
 /** "draft": the recipient holds an unfinished draft for the campaign. */
 export type DeliveryVariant = "draft";
 
@@ -57,6 +66,8 @@ export interface UserTable {
   /** null: follow the user's Telegram language. */
   locale: string | null;
   active: Generated<boolean>;
+  /** The draft whose form this user's chat is in (the submission form's only state beside the draft). */
+  active_draft_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
 }
@@ -123,6 +134,8 @@ export interface SubmissionTable {
   fields: JsonWithDefault<Record<string, unknown>>;
   /** Which form step the draft was last saved at. */
   draft_step: string | null;
+  /** The last update applied to this draft's form: an update with this id or lower changes nothing again. */
+  last_update_id: ColumnType<number | null, number | null | undefined, number | null>;
   scope_proposed: Scope | null;
   scope_recognised: Scope | null;
   decision_number: string | null;

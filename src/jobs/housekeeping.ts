@@ -1,11 +1,14 @@
 import { deleteIdleConversationStates } from "../conversations/conversation-state.repository.js";
 import { deleteCronFiresBefore } from "../cron/cron-fires.repository.js";
+import { deleteHandledBefore } from "../intake/inbox.repository.js";
 import type { JobDeps } from "./job.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A conversation untouched this long is abandoned; submission drafts live in their own table and stay. */
 export const IDLE_CONVERSATION_DAYS = 30;
 const CRON_FIRE_RETENTION_DAYS = 7;
+/** Telegram redelivers an update for at most a day: a handled update_id is kept two, to recognise it. */
+const HANDLED_UPDATE_RETENTION_DAYS = 2;
 
 export async function housekeeping(deps: JobDeps, now: Date): Promise<void> {
   const conversations = await deleteIdleConversationStates(
@@ -16,8 +19,12 @@ export async function housekeeping(deps: JobDeps, now: Date): Promise<void> {
     deps.db,
     new Date(now.getTime() - CRON_FIRE_RETENTION_DAYS * DAY_MS),
   );
+  const updates = await deleteHandledBefore(
+    deps.db,
+    new Date(now.getTime() - HANDLED_UPDATE_RETENTION_DAYS * DAY_MS),
+  );
   deps.logger.info(
-    { conversations, fires },
-    "housekeeping removed idle conversation states and old cron fires",
+    { conversations, fires, updates },
+    "housekeeping removed idle conversation states, old cron fires and handled update ids",
   );
 }

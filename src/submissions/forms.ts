@@ -21,6 +21,11 @@ export interface FormStep {
   max?: number;
   /** Asked only when this holds for the answers so far. */
   when?: (answers: Answers) => boolean;
+  /**
+   * A question that follows from the one before (the field when "other", the own share when there are co-authors):
+   * it carries that step's number, so "Bước k/n" never changes its n half way through the form.
+   */
+  followUp?: true;
 }
 
 export type Answers = Record<string, unknown>;
@@ -71,7 +76,7 @@ export const INITIATIVE_FORM: readonly FormStep[] = [
   { key: "title", kind: "text", max: TITLE_MAX },
   { key: "initiativeType", kind: "choice", choices: ["initiative", "applied_research"] },
   { key: "field", kind: "choice", choices: FIELDS_OF_APPLICATION },
-  { key: "fieldOther", kind: "text", max: SHORT_TEXT_MAX, when: (a) => a.field === "other" },
+  { key: "fieldOther", kind: "text", max: SHORT_TEXT_MAX, when: (a) => a.field === "other", followUp: true },
   { key: "problem", kind: "longText", max: LONG_TEXT_MAX },
   { key: "firstAppliedOn", kind: "date" },
   { key: "essence", kind: "longText", max: LONG_TEXT_MAX },
@@ -79,7 +84,12 @@ export const INITIATIVE_FORM: readonly FormStep[] = [
   { key: "benefits", kind: "longText", max: LONG_TEXT_MAX },
   { key: "confidential", kind: "longText", max: LONG_TEXT_MAX, optional: true },
   { key: "coAuthors", kind: "coAuthors", optional: true },
-  { key: "myShare", kind: "share", when: (a) => Array.isArray(a.coAuthors) && a.coAuthors.length > 0 },
+  {
+    key: "myShare",
+    kind: "share",
+    when: (a) => Array.isArray(a.coAuthors) && a.coAuthors.length > 0,
+    followUp: true,
+  },
   { key: "scopeProposed", kind: "choice", choices: SCOPES },
   { key: "attachments", kind: "attachments", optional: true },
 ];
@@ -98,9 +108,21 @@ export const NOMINATION_FORM: readonly FormStep[] = [
   CAMPAIGN_STEP,
   { key: "nominationKind", kind: "choice", choices: NOMINATION_KINDS },
   { key: "nominee", kind: "choice", choices: ["self", "other"] },
-  { key: "nomineeName", kind: "text", max: SHORT_TEXT_MAX, when: (a) => a.nominee === "other" },
+  {
+    key: "nomineeName",
+    kind: "text",
+    max: SHORT_TEXT_MAX,
+    when: (a) => a.nominee === "other",
+    followUp: true,
+  },
   { key: "nomineePosition", kind: "text", max: SHORT_TEXT_MAX },
-  { key: "nomineeUnit", kind: "text", max: SHORT_TEXT_MAX, when: (a) => a.nominee === "other" },
+  {
+    key: "nomineeUnit",
+    kind: "text",
+    max: SHORT_TEXT_MAX,
+    when: (a) => a.nominee === "other",
+    followUp: true,
+  },
   { key: "award", kind: "choice", choices: AWARDS },
   { key: "title", kind: "text", max: TITLE_MAX },
   { key: "achievements", kind: "longText", max: LONG_TEXT_MAX },
@@ -115,6 +137,19 @@ export const FORMS: Record<SubmissionKind, readonly FormStep[]> = {
 /** The steps that apply given the answers so far (some depend on earlier answers). */
 export function applicableSteps(kind: SubmissionKind, answers: Answers): FormStep[] {
   return FORMS[kind].filter((s) => !s.when || s.when(answers));
+}
+
+/** "Bước k/n" of a step: follow-up questions share the number of the step they follow, so n stays fixed. */
+export function stepPosition(
+  kind: SubmissionKind,
+  answers: Answers,
+  key: string,
+): { step: number; total: number } {
+  const steps = applicableSteps(kind, answers);
+  const total = steps.filter((s) => !s.followUp).length;
+  const index = steps.findIndex((s) => s.key === key);
+  if (index === -1) return { step: total, total };
+  return { step: Math.max(1, steps.slice(0, index + 1).filter((s) => !s.followUp).length), total };
 }
 
 export function findStep(kind: SubmissionKind, key: string): FormStep | undefined {

@@ -8,6 +8,21 @@ export function findSubmission(db: Db, id: number) {
   return db.selectFrom("submissions").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** The row locked until the transaction ends: one status change at a time. */
+export function findSubmissionForUpdate(db: Db, id: number) {
+  return db.selectFrom("submissions").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
+}
+
+/**
+ * Sets the draft whose form the user's chat is in. With `onlyIf`, clears it only while that draft is the one open
+ * (submitting one draft does not close another opened since).
+ */
+export async function setActiveDraft(db: Db, userId: number, draftId: number | null, onlyIf?: number) {
+  let query = db.updateTable("users").set({ active_draft_id: draftId }).where("id", "=", userId);
+  if (onlyIf !== undefined) query = query.where("active_draft_id", "=", onlyIf);
+  await query.execute();
+}
+
 export function findDraft(db: Db, submitterId: number, kind: SubmissionKind) {
   return db
     .selectFrom("submissions")
@@ -50,6 +65,43 @@ export async function updateSubmissionReturning(
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * Moves a draft's form on, only if it is still at `expectedStep` and editable; records the update that did it.
+ * Undefined when the draft changed meanwhile.
+ */
+export function updateDraftStep(
+  db: Db,
+  id: number,
+  change: {
+    submitterId: number;
+    expectedStep: string | null;
+    fields: Record<string, unknown>;
+    draftStep: string;
+    lastUpdateId: number | null;
+  },
+) {
+  const title = typeof change.fields.title === "string" ? { title: change.fields.title } : {};
+  return db
+    .updateTable("submissions")
+    .set({
+      fields: JSON.stringify(change.fields),
+      draft_step: change.draftStep,
+      last_update_id: change.lastUpdateId,
+      updated_at: new Date(),
+      ...title,
+    })
+    .where("id", "=", id)
+    .where("submitter_id", "=", change.submitterId)
+    .where("status", "in", ["draft", "returned"])
+    .where((eb) =>
+      change.expectedStep === null
+        ? eb("draft_step", "is", null)
+        : eb("draft_step", "=", change.expectedStep),
+    )
+    .returningAll()
+    .executeTakeFirst();
+}
+
 export async function updateSubmission(
   db: Db,
   id: number,
@@ -65,6 +117,7 @@ export async function updateSubmission(
     school_year?: string;
     scope_proposed?: "unit" | "province" | "nation" | null;
     campaign_id?: number | null;
+    last_update_id?: number | null;
   },
 ): Promise<void> {
   const { fields, ...rest } = changes;

@@ -1,12 +1,13 @@
 import { addMonths } from "date-fns";
 import type { Kysely, Selectable } from "kysely";
+import { enqueueSubmissionNotice } from "../broadcasts/broadcasts.repository.js";
 import { campaignRequiresEndorsement, findOpenCampaignsForUnit } from "../campaigns/campaigns.repository.js";
 import type { Database, Scope, SubmissionKind, SubmissionStatus, SubmissionTable } from "../db/types.js";
 import { foldForSearch } from "../shared/text.js";
 import { dateIn, schoolYearOf } from "../shared/time.js";
 import { findUnitById } from "../units/units.repository.js";
 import { findUserById } from "../users/users.repository.js";
-import { type AnswerRules, checkCampaignChoice, checkChoice, checkTypedAnswer } from "./answers.js";
+import type { AnswerRules } from "./answers.js";
 import { checkAttachment, type IncomingFile } from "./attachment-rules.js";
 import {
   AttachmentRefusedError,
@@ -18,20 +19,18 @@ import {
   NotRegisteredError,
   SubmissionNotFoundError,
 } from "./errors.js";
+import { currentStep, EDIT_PREFIX, type FormAction, SUMMARY_STEP, transition } from "./form-machine.js";
 import {
   type Answers,
   applicableSteps,
   type CampaignOption,
   CODE_PREFIX,
   type CoAuthor,
-  type FormStep,
-  findStep,
+  stepPosition,
 } from "./forms.js";
 import * as repo from "./submissions.repository.js";
 
-export const SUMMARY_STEP = "summary";
-/** A step being edited from the summary card returns to the summary when answered. */
-const EDIT_PREFIX = "edit:";
+export { SUMMARY_STEP };
 
 export interface SubmissionsConfig {
   timezone: string;
@@ -60,6 +59,17 @@ export interface DraftView {
   answers: Answers;
   /** Listed at the attachments step and on the summary; empty elsewhere. */
   attachments: AttachmentView[];
+  /** The stored step ("edit:title"), which a step's write expects to find unchanged. */
+  draftStep: string | null;
+  /** The last update applied to the form. */
+  lastUpdateId: number | null;
+}
+
+/** A form step's outcome: the draft as it is now, and whether this call changed it. */
+export interface StepResult {
+  view: DraftView;
+  /** false: the update was applied before (a redelivery or a re-run after a crash); nothing changed. */
+  applied: boolean;
 }
 
 export interface Receipt {
@@ -161,11 +171,8 @@ export class SubmissionsService {
 
   private async toView(s: Submission, withAttachments = false): Promise<DraftView> {
     const answers = s.fields as Answers;
-    const steps = applicableSteps(s.kind, answers);
-    const raw = s.draft_step ?? SUMMARY_STEP;
-    const editing = raw.startsWith(EDIT_PREFIX);
-    const step = editing ? raw.slice(EDIT_PREFIX.length) : raw;
-    const index = steps.findIndex((x) => x.key === step);
+    const { key: step, editing } = currentStep(s.draft_step);
+    const position = stepPosition(s.kind, answers, step);
     // Only the attachments step and the summary show the files: other steps skip the query.
     const attachments =
       withAttachments || step === "attachments" || step === SUMMARY_STEP
@@ -177,72 +184,71 @@ export class SubmissionsService {
       status: s.status,
       step,
       editing,
-      stepNumber: index === -1 ? steps.length : index + 1,
-      totalSteps: steps.length,
+      stepNumber: position.step,
+      totalSteps: position.total,
       answers,
       attachments: attachments.map((a) => ({
         name: a.file_name ?? a.kind,
         kind: a.kind,
         sizeBytes: a.size_bytes,
       })),
+      draftStep: s.draft_step,
+      lastUpdateId: s.last_update_id,
     };
+  }
+
+  /**
+   * Applies one form action to the user's draft in one guarded write: the step must still be the one the action
+   * was meant for, and an update already applied (`updateId` not above the draft's last) changes nothing, so a
+   * redelivered or re-run update never moves the form twice. Throws InvalidAnswerError with what is wrong.
+   */
+  async step(
+    userId: number,
+    id: number,
+    action: FormAction,
+    { now, updateId, current }: { now: Date; updateId?: number; current?: DraftView },
+  ): Promise<StepResult> {
+    // The caller may pass the draft it has just read through this service; the write below rechecks ownership,
+    // status and step, so a stale or forged view changes nothing.
+    const draft = current ?? (await this.view(userId, id));
+    this.requireEditable(draft.status);
+    if (updateId !== undefined && draft.lastUpdateId !== null && updateId <= draft.lastUpdateId)
+      return { view: draft, applied: false };
+    const state = { kind: draft.kind, fields: draft.answers, draftStep: draft.draftStep };
+    const next = transition(state, action, this.rules(state.fields, now));
+    if (!next.ok) throw new InvalidAnswerError("key" in action ? action.key : "", next.problem);
+    const saved = await repo.updateDraftStep(this.db, id, {
+      submitterId: userId,
+      expectedStep: draft.draftStep,
+      fields: next.fields,
+      draftStep: next.draftStep,
+      lastUpdateId: updateId ?? draft.lastUpdateId,
+    });
+    // Changed meanwhile by something else: what is there now is the truth.
+    if (!saved) return { view: await this.view(userId, id), applied: false };
+    return { view: await this.toView(saved), applied: true };
   }
 
   /** Checks a typed or chosen answer, saves it and moves on. Throws InvalidAnswerError with what is wrong. */
   async answer(userId: number, id: number, key: string, raw: string, now: Date): Promise<DraftView> {
-    const { submission, step } = await this.editableStep(userId, id, key);
-    const answers = submission.fields as Answers;
-    const check =
-      step.kind === "choice"
-        ? checkChoice(step, raw)
-        : step.kind === "campaign"
-          ? checkCampaignChoice(raw, (answers.campaignOptions as CampaignOption[] | undefined) ?? [])
-          : checkTypedAnswer(step, raw, this.rules(answers, now));
-    if (!check.ok) {
-      const { ok: _ok, ...detail } = check;
-      throw new InvalidAnswerError(key, detail);
-    }
-    return this.saveAndAdvance(userId, submission, { ...answers, [key]: check.value });
-  }
-
-  /**
-   * Keeps what was typed so far for a long answer still arriving in parts (phones split long texts), without
-   * moving on: nothing typed is lost if the user stops half way.
-   */
-  async savePartial(userId: number, id: number, key: string, text: string): Promise<void> {
-    const { submission } = await this.editableStep(userId, id, key);
-    await repo.updateSubmission(this.db, id, { fields: { ...(submission.fields as Answers), [key]: text } });
+    return (await this.step(userId, id, { type: "answer", key, raw }, { now })).view;
   }
 
   async skip(userId: number, id: number, key: string): Promise<DraftView> {
-    const { submission, step } = await this.editableStep(userId, id, key);
-    if (!step.optional) throw new InvalidAnswerError(key, { problem: "empty" });
-    const answers = { ...(submission.fields as Answers) };
-    delete answers[key];
-    return this.saveAndAdvance(
-      userId,
-      submission,
-      step.kind === "attachments" ? answers : { ...answers, [key]: null },
-    );
+    return (await this.step(userId, id, { type: "skip", key }, { now: new Date() })).view;
   }
 
   /** Goes one step back (from the summary: to the last step; from a field being edited: to the summary). */
   async back(userId: number, id: number): Promise<DraftView> {
-    const view = await this.view(userId, id);
-    this.requireEditable(view.status);
-    const steps = applicableSteps(view.kind, view.answers);
-    const index = view.step === SUMMARY_STEP ? steps.length : steps.findIndex((s) => s.key === view.step);
-    // Leaving a field opened from the summary goes back to the summary.
-    const previous = view.editing ? SUMMARY_STEP : (steps[Math.max(0, index - 1)]?.key ?? SUMMARY_STEP);
-    await repo.updateSubmission(this.db, id, { draft_step: previous });
-    return this.view(userId, id);
+    return (await this.step(userId, id, { type: "back" }, { now: new Date() })).view;
   }
 
   /** Opens one field again from the summary card; answering it returns to the summary. */
   async edit(userId: number, id: number, key: string): Promise<DraftView> {
-    const view = await this.view(userId, id);
-    this.requireEditable(view.status);
-    if (!applicableSteps(view.kind, view.answers).some((s) => s.key === key))
+    const s = await this.owned(userId, id);
+    this.requireEditable(s.status);
+    // From anywhere (the "Edit and resubmit" button opens a returned submission this way), not only the summary.
+    if (!applicableSteps(s.kind, s.fields as Answers).some((x) => x.key === key))
       throw new InvalidAnswerError(key, { problem: "not-a-choice" });
     await repo.updateSubmission(this.db, id, { draft_step: `${EDIT_PREFIX}${key}` });
     return this.view(userId, id);
@@ -260,10 +266,11 @@ export class SubmissionsService {
   }
 
   /** Closes the attachments step (with or without files) and moves on. */
-  async finishAttachments(userId: number, id: number): Promise<DraftView> {
-    const { submission } = await this.editableStep(userId, id, "attachments");
+  async finishAttachments(userId: number, id: number, updateId?: number): Promise<StepResult> {
+    const current = await this.view(userId, id);
     const count = (await repo.listAttachments(this.db, id)).length;
-    return this.saveAndAdvance(userId, submission, { ...(submission.fields as Answers), attachments: count });
+    const action = { type: "finishAttachments", key: "attachments", count } as const;
+    return this.step(userId, id, action, { now: new Date(), updateId, current });
   }
 
   /** Titles already submitted or recognised that look like this one (case and diacritics ignored). */
@@ -275,9 +282,10 @@ export class SubmissionsService {
    * Submits a complete draft (or resubmits a returned submission): gives it a human code unique per kind and
    * year, records the authors and a status event, and sets the date by which a decision is due.
    */
-  async submit(userId: number, id: number, now: Date): Promise<Receipt> {
+  async submit(userId: number, id: number, now: Date, updateId?: number): Promise<Receipt> {
     return this.db.transaction().execute(async (trx) => {
-      const s = await repo.findSubmission(trx, id);
+      // Locked: two presses of "Gửi" (or two instances) submit once, one code, one event.
+      const s = await repo.findSubmissionForUpdate(trx, id);
       if (!s || s.submitter_id !== userId) throw new SubmissionNotFoundError(id);
       this.requireEditable(s.status);
       const answers = s.fields as Answers;
@@ -285,6 +293,12 @@ export class SubmissionsService {
         .filter((step) => !step.optional && step.kind !== "attachments" && (answers[step.key] ?? "") === "")
         .map((step) => step.key);
       if (missing.length > 0) throw new IncompleteSubmissionError(missing);
+      const coAuthors = (answers.coAuthors as CoAuthor[] | null | undefined) ?? [];
+      // Rechecked whatever was edited since the share was given (co-authors changed after the own share).
+      const total =
+        Math.round((Number(answers.myShare) + coAuthors.reduce((n, a) => n + a.share, 0)) * 100) / 100;
+      if (coAuthors.length > 0 && total !== 100)
+        throw new InvalidAnswerError("myShare", { problem: "shares-total", total });
       const campaignId = typeof answers.campaign === "number" ? answers.campaign : null;
       if (campaignId !== null) await this.requireCampaignOpen(trx, campaignId, s.unit_id, s.kind, now);
 
@@ -295,8 +309,9 @@ export class SubmissionsService {
         `${CODE_PREFIX[s.kind]}-${today.slice(0, 4)}-${String(await repo.nextCodeNumber(trx, CODE_PREFIX[s.kind], Number(today.slice(0, 4)))).padStart(5, "0")}`;
       const decisionDueAt = addMonths(now, this.config.decisionDueMonths);
       const title = String(answers.title);
+      const endorsed = campaignId !== null && !(await campaignRequiresEndorsement(trx, campaignId));
       await repo.updateSubmission(trx, id, {
-        status: "submitted",
+        status: endorsed ? "endorsed" : "submitted",
         code,
         submitted_at: now,
         decision_due_at: decisionDueAt,
@@ -306,9 +321,9 @@ export class SubmissionsService {
         scope_proposed: (answers.scopeProposed as Scope | undefined) ?? null,
         campaign_id: campaignId,
         draft_step: null,
+        last_update_id: updateId ?? s.last_update_id,
       });
       if (s.kind === "initiative") {
-        const coAuthors = (answers.coAuthors as CoAuthor[] | null | undefined) ?? [];
         const myShare = coAuthors.length > 0 ? Number(answers.myShare) : 100;
         await repo.replaceAuthors(trx, id, [
           { user_id: userId, full_name: submitter?.full_name ?? "", unit_name: null, share: myShare },
@@ -316,20 +331,43 @@ export class SubmissionsService {
         ]);
       }
       await repo.insertEvent(trx, { submissionId: id, actorId: userId, from: s.status, to: "submitted" });
-      if (campaignId !== null && !(await campaignRequiresEndorsement(trx, campaignId))) {
+      if (endorsed) {
         // The campaign skips the unit head's step: straight to the council.
-        await repo.updateSubmission(trx, id, { status: "endorsed" });
         await repo.insertEvent(trx, { submissionId: id, actorId: null, from: "submitted", to: "endorsed" });
+      } else {
+        await enqueueSubmissionNotice(trx, id, `new-submission:${id}:${now.toISOString()}`, {
+          submissionId: id,
+          code,
+          kind: s.kind,
+          title,
+          submitter: submitter?.full_name ?? "",
+        });
       }
       return { id, code, submittedAt: now, decisionDueAt };
     });
   }
 
-  /** Who to tell of a new submission: the heads of the submitter's unit (Telegram id and stored locale). */
-  /** The heads of the submission's unit, while it waits for their endorsement (none when the campaign skips it). */
-  async unitHeadsToNotify(id: number) {
-    const s = await repo.findSubmission(this.db, id);
-    return s?.status === "submitted" ? repo.findUnitHeadsOf(this.db, id) : [];
+  /**
+   * The receipt of a submission already sent, for its submitter: shown again when "Gửi" is pressed twice or the
+   * update that sent it is handled again after a crash.
+   */
+  async receipt(userId: number, id: number): Promise<Receipt | undefined> {
+    const s = await this.owned(userId, id);
+    if (!s.code || !s.submitted_at || !s.decision_due_at || EDITABLE.includes(s.status)) return undefined;
+    return { id, code: s.code, submittedAt: s.submitted_at, decisionDueAt: s.decision_due_at };
+  }
+
+  /** Opens a draft's form in the user's chat (the draft must be theirs and editable). */
+  async openForm(userId: number, id: number): Promise<DraftView> {
+    const view = await this.view(userId, id);
+    this.requireEditable(view.status);
+    await repo.setActiveDraft(this.db, userId, id);
+    return view;
+  }
+
+  /** Leaves the form open in the user's chat; with `id`, only if that draft's form is the one open. */
+  leaveForm(userId: number, id?: number): Promise<void> {
+    return repo.setActiveDraft(this.db, userId, null, id);
   }
 
   async withdraw(userId: number, id: number): Promise<void> {
@@ -404,43 +442,8 @@ export class SubmissionsService {
     if (!EDITABLE.includes(status)) throw new NotEditableError(status);
   }
 
-  /** The submission and the step `key`, which must be the step being asked now. */
-  private async editableStep(
-    userId: number,
-    id: number,
-    key: string,
-  ): Promise<{ submission: Awaited<ReturnType<typeof repo.findSubmission>> & {}; step: FormStep }> {
-    const submission = await this.owned(userId, id);
-    this.requireEditable(submission.status);
-    const step = findStep(submission.kind, key);
-    const current = (submission.draft_step ?? "").replace(EDIT_PREFIX, "");
-    if (!step || current !== key) throw new InvalidAnswerError(key, { problem: "not-a-choice" });
-    return { submission, step };
-  }
-
-  private async saveAndAdvance(
-    _userId: number,
-    submission: NonNullable<Awaited<ReturnType<typeof repo.findSubmission>>>,
-    answers: Answers,
-  ): Promise<DraftView> {
-    const editing = (submission.draft_step ?? "").startsWith(EDIT_PREFIX);
-    const current = (submission.draft_step ?? "").replace(EDIT_PREFIX, "");
-    const steps = applicableSteps(submission.kind, answers);
-    // After an edit, go back to the summary, unless the edit opened a step never answered (e.g. "other" field).
-    const unanswered = steps.find(
-      (s) => !s.optional && s.kind !== "attachments" && answers[s.key] === undefined,
-    );
-    const index = steps.findIndex((s) => s.key === current);
-    const next = editing ? (unanswered?.key ?? SUMMARY_STEP) : (steps[index + 1]?.key ?? SUMMARY_STEP);
-    const saved = await repo.updateSubmissionReturning(this.db, submission.id, {
-      fields: answers,
-      draft_step: editing && next !== SUMMARY_STEP ? `${EDIT_PREFIX}${next}` : next,
-      ...(typeof answers.title === "string" ? { title: answers.title } : {}),
-    });
-    return this.toView(saved);
-  }
-
-  private rules(answers: Answers, now: Date): AnswerRules {
+  /** The rules an answer is checked against, as of `now`. */
+  rules(answers: Answers, now: Date): AnswerRules {
     return {
       today: dateIn(this.config.timezone, now),
       minShare: this.config.minShare,

@@ -12,6 +12,7 @@ const MIGRATIONS = [
   "20261124_0004_decisions",
   "20261124_0005_council_review",
   "20261124_0006_rubric_per_kind",
+  "20261125_0007_update_inbox",
 ];
 
 const CORE_TABLES = [
@@ -29,6 +30,7 @@ const CORE_TABLES = [
   "submission_events",
   "submissions",
   "units",
+  "update_inbox",
   "user_roles",
   "users",
 ];

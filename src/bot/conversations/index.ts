@@ -9,7 +9,6 @@ import { PROFILE_UNIT_CONVERSATION, profileUnitConversation } from "./profile-un
 import { REGISTRATION_CONVERSATION, registrationConversation } from "./registration.js";
 import { REVIEW_NOTE_CONVERSATION, reviewNoteConversation } from "./review-note.js";
 import { REVIEW_SCORE_CONVERSATION, reviewScoreConversation } from "./review-score.js";
-import { SUBMISSION_CONVERSATION, submissionFormConversation } from "./submission-form.js";
 
 /**
  * Every conversation, installed in one place ahead of the features, so an update that belongs to a conversation
@@ -22,7 +21,6 @@ const conversations = [
   [registrationConversation, REGISTRATION_CONVERSATION],
   [profileNameConversation, PROFILE_NAME_CONVERSATION],
   [profileUnitConversation, PROFILE_UNIT_CONVERSATION],
-  [submissionFormConversation, SUBMISSION_CONVERSATION],
   [campaignCreateConversation, CAMPAIGN_CREATE_CONVERSATION],
   [campaignExtendConversation, CAMPAIGN_EXTEND_CONVERSATION],
   [campaignEditConversation, CAMPAIGN_EDIT_CONVERSATION],

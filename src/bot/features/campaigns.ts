@@ -10,7 +10,7 @@ import { CAMPAIGN_CREATE_CONVERSATION } from "../conversations/campaign-create.j
 import { CAMPAIGN_EDIT_CONVERSATION } from "../conversations/campaign-edit.js";
 import { CAMPAIGN_EXTEND_CONVERSATION } from "../conversations/campaign-extend.js";
 import { truncate } from "../conversations/steps.js";
-import { SUBMISSION_CONVERSATION } from "../conversations/submission-form.js";
+import { openForm } from "./form.js";
 
 export const campaignsFeature = new Composer<Context>();
 const private_ = campaignsFeature.chatType("private");
@@ -45,7 +45,7 @@ private_.callbackQuery(/^camp:go:(\d+):(initiative|nomination)$/, async (ctx) =>
       Number(ctx.match[1]),
       ctx.match[2] as SubmissionKind,
     );
-    await ctx.conversation.enter(SUBMISSION_CONVERSATION, draft.id);
+    await openForm(ctx, draft.id);
   } catch (error) {
     if (error instanceof CampaignClosedError) return ctx.reply(ctx.t("campaign-not-open"));
     if (error instanceof NotRegisteredError) return ctx.reply(ctx.t("submit-register-first"));

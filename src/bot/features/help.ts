@@ -1,11 +1,16 @@
 import { Composer } from "grammy";
 import type { Context } from "../context.js";
+import { showOpenForm } from "./form.js";
 
-/** Installed before the conversations, so /help answers in the middle of one without leaving it. */
+/**
+ * Installed before the form and the conversations, so /help answers in the middle of one without leaving it; an
+ * open form then asks its question again.
+ */
 export const helpFeature = new Composer<Context>();
 
 helpFeature.command("help", async (ctx) => {
-  const inConversation = Object.keys(await ctx.conversation.active()).length > 0;
+  const formOpen = ctx.user?.active_draft_id !== null && ctx.user?.active_draft_id !== undefined;
+  const inConversation = formOpen || Object.keys(await ctx.conversation.active()).length > 0;
   const roles = ctx.user ? await ctx.services.users.roles(ctx.user.id) : [];
   const parts = [
     ctx.t("help-text"),
@@ -15,4 +20,5 @@ helpFeature.command("help", async (ctx) => {
     ...(inConversation ? [ctx.t("help-in-conversation")] : []),
   ];
   await ctx.reply(parts.join("\n\n"), { parse_mode: "HTML" });
+  if (formOpen) await showOpenForm(ctx);
 });

@@ -3,7 +3,7 @@ import type { SubmissionKind } from "../../db/types.js";
 import { NotRegisteredError, SubmissionNotFoundError } from "../../submissions/errors.js";
 import type { DraftView } from "../../submissions/submissions.service.js";
 import type { Context } from "../context.js";
-import { SUBMISSION_CONVERSATION } from "../conversations/submission-form.js";
+import { openForm } from "./form.js";
 
 export const submitFeature = new Composer<Context>();
 const private_ = submitFeature.chatType("private");
@@ -49,7 +49,7 @@ private_.callbackQuery(CONTINUE, async (ctx) => {
     if (view.status !== "draft" && view.status !== "returned") return ctx.reply(ctx.t("form-gone"));
     if ((await ctx.services.submissions.linkedCampaignOpen(ctx.user.id, view.id)) === false)
       await ctx.reply(ctx.t("form-draft-campaign-closed"));
-    await ctx.conversation.enter(SUBMISSION_CONVERSATION, view.id);
+    await openForm(ctx, view.id);
   } catch (error) {
     if (error instanceof SubmissionNotFoundError) return ctx.reply(ctx.t("my-not-found"));
     throw error;
@@ -99,7 +99,7 @@ async function startForm(ctx: Context, kind: SubmissionKind): Promise<void> {
   if (!ctx.user) return;
   try {
     const draft = await ctx.services.submissions.startDraft(ctx.user.id, kind);
-    await ctx.conversation.enter(SUBMISSION_CONVERSATION, draft.id);
+    await openForm(ctx, draft.id);
   } catch (error) {
     if (error instanceof NotRegisteredError) {
       await ctx.reply(ctx.t("submit-register-first"));

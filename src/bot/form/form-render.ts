@@ -12,8 +12,8 @@ import {
 } from "../../submissions/forms.js";
 import type { DraftView } from "../../submissions/submissions.service.js";
 import type { ConversationContext } from "../context.js";
-import { stepHeader, truncate } from "./steps.js";
-import { FORM } from "./submission-form-buttons.js";
+import { stepHeader, truncate } from "../conversations/steps.js";
+import { FORM } from "./form-buttons.js";
 
 const PREVIOUS_ANSWER_PREVIEW = 500;
 
