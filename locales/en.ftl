@@ -165,7 +165,8 @@ form-problem-not-a-date = That is not a date. Please type it as day/month/year, 
 form-problem-date-in-future = The first application date cannot be in the future.
 form-problem-co-author-line = Line { $line } does not match the pattern. One co-author a line: Full name; Unit; share %, e.g. Trần Văn Bình; THPT Lê Lợi; 30
 form-problem-share-too-small = Each author's share must be at least { $min }%.
-form-problem-shares-total = The shares add up to { $total }%; they must make exactly 100%.
+form-problem-shares-total = The shares add up to { $total }%; they must make exactly 100%: with the co-authors given, your share is { $needed }%.
+form-problem-co-authors-total = The co-authors hold { $coAuthors }%. Your own share counts towards the 100% too and is at least { $min }%, so the co-authors may hold { $max }% at most together.
 form-problem-not-a-number = Please type a percentage, e.g. 70
 form-similar-titles =
     ⚠️ Submissions with a similar title already exist:

@@ -165,7 +165,8 @@ form-problem-not-a-date = Ngày chưa đúng. Vui lòng nhập theo dạng ngày
 form-problem-date-in-future = Ngày áp dụng lần đầu không thể ở tương lai.
 form-problem-co-author-line = Dòng { $line } chưa đúng mẫu. Mỗi đồng tác giả một dòng: Họ tên; Đơn vị; tỷ lệ %, ví dụ: Trần Văn Bình; THPT Lê Lợi; 30
 form-problem-share-too-small = Tỷ lệ đóng góp của mỗi tác giả phải từ { $min }% trở lên.
-form-problem-shares-total = Tổng tỷ lệ đóng góp đang là { $total }%, cần đúng 100%.
+form-problem-shares-total = Tổng tỷ lệ đóng góp đang là { $total }%, cần đúng 100%: với các đồng tác giả đã nhập, phần của thầy/cô là { $needed }%.
+form-problem-co-authors-total = Các đồng tác giả đang chiếm { $coAuthors }%. Phần của chính thầy/cô cũng tính vào 100% và ít nhất là { $min }%, nên các đồng tác giả cộng lại tối đa { $max }%.
 form-problem-not-a-number = Vui lòng nhập một con số phần trăm, ví dụ: 70
 form-similar-titles =
     ⚠️ Đã có hồ sơ với tên gần giống:

@@ -31,6 +31,8 @@ describe("configuration", () => {
       decisionDueMonths: 3,
       broadcastRate: 25,
       broadcastPaid: false,
+      updateConcurrency: 64,
+      updateLeaseMs: 30_000,
       logLevel: "info",
     });
   });

@@ -9,7 +9,10 @@ export type AnswerProblem =
   | { problem: "date-in-future" }
   | { problem: "co-author-line"; line: number }
   | { problem: "share-too-small"; min: number }
-  | { problem: "shares-total"; total: number }
+  /** The submitter's share with the co-authors' does not make 100; `needed` would. */
+  | { problem: "shares-total"; total: number; needed: number }
+  /** The co-authors leave the submitter less than the minimum (the submitter's own share counts too). */
+  | { problem: "co-authors-total"; coAuthors: number; min: number; max: number }
   | { problem: "not-a-number" };
 
 export type AnswerCheck = { ok: true; value: unknown } | ({ ok: false } & AnswerProblem);
@@ -84,8 +87,9 @@ export function checkCoAuthors(text: string, minShare: number): AnswerCheck {
     if (share < minShare) return fail({ problem: "share-too-small", min: minShare });
     authors.push({ name: parts[0], unit: parts[1], share });
   }
-  const total = authors.reduce((sum, a) => sum + a.share, 0);
-  if (total > 100 - minShare) return fail({ problem: "shares-total", total: total + minShare });
+  const total = Math.round(authors.reduce((sum, a) => sum + a.share, 0) * 100) / 100;
+  if (total > 100 - minShare)
+    return fail({ problem: "co-authors-total", coAuthors: total, min: minShare, max: 100 - minShare });
   return { ok: true, value: authors };
 }
 
@@ -94,9 +98,11 @@ export function checkShare(text: string, rules: AnswerRules): AnswerCheck {
   const share = parsePercent(text);
   if (Number.isNaN(share) || share <= 0 || share > 100) return fail({ problem: "not-a-number" });
   if (share < rules.minShare) return fail({ problem: "share-too-small", min: rules.minShare });
-  const total =
-    Math.round((share + (rules.coAuthors ?? []).reduce((sum, a) => sum + a.share, 0)) * 100) / 100;
-  return total === 100 ? { ok: true, value: share } : fail({ problem: "shares-total", total });
+  const others = Math.round((rules.coAuthors ?? []).reduce((sum, a) => sum + a.share, 0) * 100) / 100;
+  const total = Math.round((share + others) * 100) / 100;
+  return total === 100
+    ? { ok: true, value: share }
+    : fail({ problem: "shares-total", total, needed: Math.round((100 - others) * 100) / 100 });
 }
 
 export function checkChoice(step: FormStep, value: string): AnswerCheck {

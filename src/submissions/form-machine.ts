@@ -6,7 +6,14 @@ import {
   checkChoice,
   checkTypedAnswer,
 } from "./answers.js";
-import { type Answers, applicableSteps, type CampaignOption, type FormStep, findStep } from "./forms.js";
+import {
+  type Answers,
+  applicableSteps,
+  type CampaignOption,
+  type CoAuthor,
+  type FormStep,
+  findStep,
+} from "./forms.js";
 
 export const SUMMARY_STEP = "summary";
 /** A step being edited from the summary card returns to the summary when answered. */
@@ -111,6 +118,14 @@ function checkAnswer(step: FormStep, raw: string, fields: Answers, rules: Answer
   return checkTypedAnswer(step, raw, rules);
 }
 
+/** The submitter's share and the co-authors' make exactly 100 (when there are co-authors). */
+export function sharesMakeHundred(fields: Answers): boolean {
+  const coAuthors = Array.isArray(fields.coAuthors) ? (fields.coAuthors as CoAuthor[]) : [];
+  if (coAuthors.length === 0) return true;
+  const total = coAuthors.reduce((n, a) => n + a.share, Number(fields.myShare));
+  return Math.round(total * 100) / 100 === 100;
+}
+
 function withoutPartial(fields: Answers): Answers {
   if (!(PARTIAL_KEY in fields)) return { ...fields };
   const { [PARTIAL_KEY]: _dropped, ...rest } = fields;
@@ -122,10 +137,11 @@ function advance(state: FormState, fields: Answers): Transition {
   const { key: current, editing } = currentStep(state.draftStep);
   const steps = applicableSteps(state.kind, fields);
   if (editing) {
-    // An edit can make a step needed that was never answered (the field "other", co-authors' own share).
-    const unanswered = steps.find(
-      (s) => !s.optional && s.kind !== "attachments" && fields[s.key] === undefined,
-    );
+    // An edit can make a step needed that was never answered (the field "other", co-authors' own share), or an
+    // answer no longer fit (the own share, once the co-authors' changed).
+    const stale = (s: FormStep) =>
+      fields[s.key] === undefined || (s.kind === "share" && !sharesMakeHundred(fields));
+    const unanswered = steps.find((s) => !s.optional && s.kind !== "attachments" && stale(s));
     return { ok: true, fields, draftStep: unanswered ? `${EDIT_PREFIX}${unanswered.key}` : SUMMARY_STEP };
   }
   const index = steps.findIndex((s) => s.key === current);

@@ -19,7 +19,14 @@ import {
   NotRegisteredError,
   SubmissionNotFoundError,
 } from "./errors.js";
-import { currentStep, EDIT_PREFIX, type FormAction, SUMMARY_STEP, transition } from "./form-machine.js";
+import {
+  currentStep,
+  EDIT_PREFIX,
+  type FormAction,
+  SUMMARY_STEP,
+  sharesMakeHundred,
+  transition,
+} from "./form-machine.js";
 import {
   type Answers,
   applicableSteps,
@@ -295,10 +302,10 @@ export class SubmissionsService {
       if (missing.length > 0) throw new IncompleteSubmissionError(missing);
       const coAuthors = (answers.coAuthors as CoAuthor[] | null | undefined) ?? [];
       // Rechecked whatever was edited since the share was given (co-authors changed after the own share).
-      const total =
-        Math.round((Number(answers.myShare) + coAuthors.reduce((n, a) => n + a.share, 0)) * 100) / 100;
-      if (coAuthors.length > 0 && total !== 100)
-        throw new InvalidAnswerError("myShare", { problem: "shares-total", total });
+      const others = Math.round(coAuthors.reduce((n, a) => n + a.share, 0) * 100) / 100;
+      const total = Math.round((Number(answers.myShare) + others) * 100) / 100;
+      if (!sharesMakeHundred(answers))
+        throw new InvalidAnswerError("myShare", { problem: "shares-total", total, needed: 100 - others });
       const campaignId = typeof answers.campaign === "number" ? answers.campaign : null;
       if (campaignId !== null) await this.requireCampaignOpen(trx, campaignId, s.unit_id, s.kind, now);
 

@@ -56,10 +56,13 @@ describe("checking answers", () => {
       problem: "share-too-small",
       min: 10,
     });
-    expect(checkCoAuthors("A; B; 50\nC; D; 45", 10)).toEqual({
+    // 60 + 40 leaves nothing for the submitter: the hint says the own share counts and what the co-authors may have.
+    expect(checkCoAuthors("A; B; 60\nC; D; 40", 10)).toEqual({
       ok: false,
-      problem: "shares-total",
-      total: 105,
+      problem: "co-authors-total",
+      coAuthors: 100,
+      min: 10,
+      max: 90,
     });
   });
 
@@ -70,6 +73,7 @@ describe("checking answers", () => {
       ok: false,
       problem: "shares-total",
       total: 90,
+      needed: 70,
     });
     expect(checkShare("5", { ...rules, coAuthors })).toEqual({
       ok: false,

@@ -111,7 +111,7 @@ describe.each(DIALECTS)("SubmissionsService (%s)", (dialect) => {
     view = await s.answer(lan.id, id, "coAuthors", "Lê Văn C; THCS Trần Phú; 40", NOW);
     expect(view).toMatchObject({ step: "myShare", editing: true });
     await expect(s.answer(lan.id, id, "myShare", "50", NOW)).rejects.toMatchObject({
-      detail: { problem: "shares-total", total: 90 },
+      detail: { problem: "shares-total", total: 90, needed: 60 },
     });
     expect((await s.answer(lan.id, id, "myShare", "60", NOW)).step).toBe(SUMMARY_STEP);
   });

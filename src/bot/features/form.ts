@@ -231,7 +231,13 @@ function problemHint(ctx: Context, detail: AnswerProblem): string {
     case "share-too-small":
       return ctx.t("form-problem-share-too-small", { min: detail.min });
     case "shares-total":
-      return ctx.t("form-problem-shares-total", { total: detail.total });
+      return ctx.t("form-problem-shares-total", { total: detail.total, needed: detail.needed });
+    case "co-authors-total":
+      return ctx.t("form-problem-co-authors-total", {
+        coAuthors: detail.coAuthors,
+        min: detail.min,
+        max: detail.max,
+      });
     default:
       return ctx.t(`form-problem-${detail.problem}`);
   }
