@@ -5,6 +5,7 @@ button-back = ⬅️ Back
 error-apology = 😔 Sorry, something went wrong while handling your request. Everything you entered is kept — please try again in a few minutes.
 expect-text = This step needs a text answer (stickers, photos and voice messages are not accepted). Please type it again.
 expect-button = Please choose one of the buttons under the message above, or send /cancel to stop.
+rate-limited = ⏳ You are sending faster than the bot can follow; it ignores your messages for a few seconds. Please wait a moment, then go on.
 button-expired = This button can no longer be used.
 
 ## Commands (Telegram's command menu)

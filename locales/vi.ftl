@@ -5,6 +5,7 @@ button-back = ⬅️ Quay lại
 error-apology = 😔 Xin lỗi, đã có lỗi khi xử lý yêu cầu của thầy/cô. Những gì thầy/cô đã nhập vẫn được giữ nguyên — vui lòng thử lại sau ít phút.
 expect-text = Bước này cần câu trả lời bằng chữ (không nhận sticker, ảnh hay tin nhắn thoại). Thầy/cô vui lòng gõ lại.
 expect-button = Vui lòng chọn một trong các nút bên dưới tin nhắn trên, hoặc gõ /cancel để dừng.
+rate-limited = ⏳ Thầy/cô đang gửi quá nhanh, bot tạm bỏ qua tin nhắn trong ít giây. Vui lòng chờ một chút rồi gửi tiếp.
 button-expired = Nút này không còn dùng được nữa.
 
 ## Lệnh (menu lệnh của Telegram)

@@ -97,6 +97,12 @@ const schema = z.object({
     .enum(["true", "false", "1", "0", ""], { error: "must be true or false" })
     .default("false")
     .transform((v) => v === "true" || v === "1"),
+  RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ error: "must be a number of updates per minute" })
+    .int("must be a whole number")
+    .min(10, "must be at least 10")
+    .max(100_000, "must be at most 100000")
+    .default(120),
   UPDATE_CONCURRENCY: z.coerce
     .number({ error: "must be a number of updates" })
     .int("must be a whole number")
@@ -152,6 +158,8 @@ export type Config = {
   broadcastRate: number;
   /** Send broadcasts with allow_paid_broadcast (Telegram Stars), for rates up to 1000/s. */
   broadcastPaid: boolean;
+  /** Updates one person may send in a minute; the rest of that minute is dropped, with one notice. */
+  rateLimitPerMinute: number;
   /** Updates handled at once by this instance (each of a different chat). */
   updateConcurrency: number;
   /** How long another instance waits before taking over an update this one claimed and then died on. */
@@ -192,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     decisionDueMonths: c.DECISION_DUE_MONTHS,
     broadcastRate: c.BROADCAST_RATE,
     broadcastPaid: c.BROADCAST_PAID,
+    rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     updateConcurrency: c.UPDATE_CONCURRENCY,
     updateLeaseMs: c.UPDATE_LEASE_SECONDS * 1000,
     logLevel: c.LOG_LEVEL,

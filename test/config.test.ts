@@ -31,6 +31,7 @@ describe("configuration", () => {
       decisionDueMonths: 3,
       broadcastRate: 25,
       broadcastPaid: false,
+      rateLimitPerMinute: 120,
       updateConcurrency: 64,
       updateLeaseMs: 30_000,
       logLevel: "info",

@@ -37,6 +37,7 @@ import { submitFeature } from "./features/submit.js";
 import { createI18n, negotiateLocale } from "./i18n.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
 import { loadUser } from "./middlewares/load-user.js";
+import { rateLimit } from "./middlewares/rate-limit.js";
 
 export interface BotDeps {
   db: Kysely<Database>;
@@ -69,6 +70,7 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
 
   // One chat's updates reach the bot one after another, in order, from the inbox (src/intake): no lock needed here.
   bot.use(attachDeps({ config, services: deps.services, logger: deps.logger }));
+  bot.use(rateLimit(i18n, config.defaultLocale, config.rateLimitPerMinute));
   bot.use(loadUser);
   bot.use(i18n);
   bot.use(async (ctx, next) => {
@@ -101,7 +103,9 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
         version: CONVERSATION_STATE_VERSION,
         prefix: "chat:",
         getStorageKey: (ctx) => ctx.chatId?.toString(),
-        adapter: postgresConversationStorage(deps.db),
+        adapter: postgresConversationStorage(deps.db, (key, bytes) =>
+          deps.logger.warn({ key, bytes }, "conversation state over its bound; the update is not kept"),
+        ),
       },
       plugins: (conversation) => [
         async (ctx, next) => {

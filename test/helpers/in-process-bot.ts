@@ -44,9 +44,16 @@ export class InProcessBot {
     const payload = typeof init?.body === "string" ? JSON.parse(init.body) : {};
     this.calls.push({ method, payload, at: Date.now() - this.started });
     const result = REPLY_METHODS.has(method)
-      ? { message_id: this.messageId++, date: 0, chat: { id: payload.chat_id, type: "private" }, text: payload.text }
+      ? {
+          message_id: this.messageId++,
+          date: 0,
+          chat: { id: payload.chat_id, type: "private" },
+          text: payload.text,
+        }
       : true;
-    return new Response(JSON.stringify({ ok: true, result }), { headers: { "content-type": "application/json" } });
+    return new Response(JSON.stringify({ ok: true, result }), {
+      headers: { "content-type": "application/json" },
+    });
   }) as typeof globalThis.fetch;
 
   /** Handles one update; returns the update_id it was given. */
@@ -94,7 +101,8 @@ export class InProcessChat {
 }
 
 /** The texts of recorded replies, joined: what the person read. */
-export const textsOf = (replies: RecordedCall[]) => replies.map((r) => String(r.payload.text ?? "")).join("\n");
+export const textsOf = (replies: RecordedCall[]) =>
+  replies.map((r) => String(r.payload.text ?? "")).join("\n");
 
 /** The callback data of every button in the replies. */
 export const buttonsOf = (replies: RecordedCall[]) => replies.flatMap((r) => buttons(r));

@@ -53,13 +53,16 @@ export async function ask<T>(
     parse_mode: "HTML",
     reply_markup: keyboard,
   });
-  for (;;) {
-    const answer = await conversation.wait();
-    const data = answer.callbackQuery?.data;
-    if (data !== undefined) await answer.answerCallbackQuery();
-    if (data === CANCEL) return undefined;
-    const parsed = parse(answer);
-    if (parsed.ok) return parsed.value;
-    await answer.reply(parsed.hint, { parse_mode: "HTML" });
-  }
+  // A refused answer is skipped (dropped from the replay log), so the state holds only the accepted ones.
+  const answer = await conversation.waitUntil((ctx) => ctx.callbackQuery?.data === CANCEL || parse(ctx).ok, {
+    otherwise: async (ctx) => {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+      const parsed = parse(ctx);
+      if (!parsed.ok) await ctx.reply(parsed.hint, { parse_mode: "HTML" });
+    },
+  });
+  if (answer.callbackQuery) await answer.answerCallbackQuery();
+  if (answer.callbackQuery?.data === CANCEL) return undefined;
+  const parsed = parse(answer);
+  return parsed.ok ? parsed.value : undefined;
 }

@@ -26,7 +26,7 @@ export async function registrationConversation(conversation: AppConversation, ct
     if (step === "name") {
       const offer = name
         ? { current: name, kind: "saved" as const }
-        : { current: start.telegramName, kind: "telegram" as const };
+        : { current: looksLikeFullName(start.telegramName), kind: "telegram" as const };
       name = await askFullName(conversation, ctx, { step: 1, total: TOTAL }, offer);
       if (name === undefined) return ctx.reply(ctx.t("registration-cancelled"));
       step = unit ? "confirm" : "unit";
@@ -78,4 +78,12 @@ export async function registrationConversation(conversation: AppConversation, ct
       },
     );
   }
+}
+
+/**
+ * A Telegram name is offered as the full name only when it could be one (two words or more): "Vân" alone is a
+ * nickname, and a tap on "Dùng tên: Vân" would register it.
+ */
+function looksLikeFullName(name: string | null): string | null {
+  return name && name.trim().split(/\s+/).length >= 2 ? name : null;
 }

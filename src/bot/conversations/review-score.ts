@@ -38,41 +38,35 @@ export async function reviewScoreConversation(
       }),
       { parse_mode: "HTML", reply_markup: cancel },
     );
-    for (;;) {
-      const answer = await conversation.wait();
-      if (answer.callbackQuery?.data === CANCEL) {
-        await answer.answerCallbackQuery();
-        return answer.reply(answer.t("council-score-cancelled"));
-      }
-      const value = Number((answer.message?.text ?? "").trim().replace(",", "."));
-      if (answer.message?.text !== undefined && Number.isFinite(value) && value >= 0 && value <= MAX_SCORE) {
-        scores[criterion.key] = value;
-        break;
-      }
-      await answer.reply(answer.t("council-score-hint", { max: MAX_SCORE }));
+    // Refused answers are skipped, so the state keeps only the accepted scores however many arrive.
+    const answer = await conversation.waitUntil(
+      (c) => c.callbackQuery?.data === CANCEL || parseScore(c.message?.text) !== undefined,
+      { otherwise: (c) => c.reply(c.t("council-score-hint", { max: MAX_SCORE })) },
+    );
+    if (answer.callbackQuery) {
+      await answer.answerCallbackQuery();
+      return answer.reply(answer.t("council-score-cancelled"));
     }
+    scores[criterion.key] = parseScore(answer.message?.text) ?? 0;
   }
   await ctx.reply(ctx.t("council-ask-comment", { step: rubric.length + 1, total }), {
     parse_mode: "HTML",
     reply_markup: new InlineKeyboard().text(ctx.t("council-no-comment"), SKIP_COMMENT),
   });
-  let comment = "";
-  for (;;) {
-    const answer = await conversation.wait();
-    if (answer.callbackQuery?.data === SKIP_COMMENT) {
-      await answer.answerCallbackQuery();
-      break;
-    }
-    const text = answer.message?.text;
-    if (text !== undefined && text.trim().length <= MAX_NOTE_LENGTH) {
-      comment = text;
-      break;
-    }
-    // Checked here too, so a long comment is caught while the reviewer can still shorten it.
-    if (text !== undefined)
-      await answer.reply(answer.t("review-problem-note-too-long", { max: MAX_NOTE_LENGTH }));
-    else await answer.reply(answer.t("expect-text"));
-  }
+  const usableComment = (text: string | undefined) =>
+    text !== undefined && text.trim().length <= MAX_NOTE_LENGTH;
+  const answer = await conversation.waitUntil(
+    (c) => c.callbackQuery?.data === SKIP_COMMENT || usableComment(c.message?.text),
+    {
+      // Checked here too, so a long comment is caught while the reviewer can still shorten it.
+      otherwise: (c) =>
+        c.message?.text !== undefined
+          ? c.reply(c.t("review-problem-note-too-long", { max: MAX_NOTE_LENGTH }))
+          : c.reply(c.t("expect-text")),
+    },
+  );
+  if (answer.callbackQuery) await answer.answerCallbackQuery();
+  const comment = answer.message?.text ?? "";
   const keyboard = new InlineKeyboard();
   for (const r of RECOMMENDATIONS) keyboard.text(ctx.t(`recommendation-${r}`), `rs:r:${r}`).row();
   await ctx.reply(ctx.t("council-ask-recommendation", { step: total, total }), {
@@ -101,4 +95,11 @@ export async function reviewScoreConversation(
     }
   });
   return ctx.reply(outcome.ok ? ctx.t("council-scored", { total: outcome.total }) : ctx.t(outcome.why));
+}
+
+/** A score typed as "8" or "7,5", within 0..MAX_SCORE; undefined otherwise. */
+function parseScore(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const value = Number(text.trim().replace(",", "."));
+  return text.trim() !== "" && Number.isFinite(value) && value >= 0 && value <= MAX_SCORE ? value : undefined;
 }

@@ -17,37 +17,50 @@ export const stepHeader = (ctx: ConversationContext, { step, total }: StepPositi
 export const truncate = (text: string, max: number) =>
   text.length > max ? `${text.slice(0, max - 1)}…` : text;
 
-/** Waits until one of `accepted` is pressed; anything else gets a hint and the wait goes on. */
+/**
+ * Waits until one of `accepted` is pressed; anything else gets a hint and the wait goes on. A refused update is
+ * skipped (the plugin drops it from the replay log), so however many arrive the conversation's state stays the
+ * size of its accepted answers.
+ */
 export async function waitForButton<T extends string>(
   conversation: AppConversation,
   accepted: readonly T[],
 ): Promise<T> {
-  for (;;) {
-    const answer = await conversation.wait();
-    const data = answer.callbackQuery?.data;
-    if (data !== undefined) await answer.answerCallbackQuery();
-    if (data !== undefined && (accepted as readonly string[]).includes(data)) return data as T;
-    await answer.reply(answer.t(data === undefined ? "expect-button" : "button-expired"));
-  }
+  const answer = await conversation.waitUntil(
+    (ctx) => (accepted as readonly string[]).includes(ctx.callbackQuery?.data ?? ""),
+    {
+      otherwise: async (ctx) => {
+        if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+        await ctx.reply(ctx.t(ctx.callbackQuery ? "button-expired" : "expect-button"));
+      },
+    },
+  );
+  await answer.answerCallbackQuery();
+  return answer.callbackQuery?.data as T;
 }
 
 /**
  * Waits for a text message: a press of "Hủy" (CANCEL) ends the wait with `cancelled`; any other button, sticker or
- * file gets the hint (HTML; "expect-text" unless the step has its own) and the wait goes on.
+ * file gets the hint (HTML; "expect-text" unless the step has its own) and is skipped, as in waitForButton.
  */
 export async function waitForText(
   conversation: AppConversation,
   hintKey = "expect-text",
 ): Promise<{ answer: ConversationContext; text: string } | { answer: ConversationContext; cancelled: true }> {
-  for (;;) {
-    const answer = await conversation.wait();
-    const data = answer.callbackQuery?.data;
-    if (data !== undefined) await answer.answerCallbackQuery();
-    if (data === CANCEL) return { answer, cancelled: true };
-    const text = answer.message?.text;
-    if (text !== undefined) return { answer, text };
-    await answer.reply(answer.t(hintKey), { parse_mode: "HTML" });
+  const answer = await conversation.waitUntil(
+    (ctx) => ctx.callbackQuery?.data === CANCEL || ctx.message?.text !== undefined,
+    {
+      otherwise: async (ctx) => {
+        if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+        await ctx.reply(ctx.t(hintKey), { parse_mode: "HTML" });
+      },
+    },
+  );
+  if (answer.callbackQuery) {
+    await answer.answerCallbackQuery();
+    return { answer, cancelled: true };
   }
+  return { answer, text: answer.message?.text ?? "" };
 }
 
 /**
@@ -73,32 +86,33 @@ export async function askFullName(
     lines.push(ctx.t("profile-name-ask-current", { current: escapeHtml(current) }));
   await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML", reply_markup: keyboard });
 
-  for (;;) {
-    const answer = await conversation.wait();
-    const data = answer.callbackQuery?.data;
-    if (data !== undefined) {
-      await answer.answerCallbackQuery();
-      if (data === CANCEL) return undefined;
-      if (data === keep && current) {
-        const check = checkFullName(current);
-        if (check.ok) return check.value;
-      }
-      await answer.reply(answer.t("expect-text"));
-      continue;
-    }
-    const text = answer.message?.text;
-    if (text === undefined) {
-      await answer.reply(answer.t("expect-text"));
-      continue;
-    }
-    const check = checkFullName(text);
-    if (check.ok) return check.value;
-    await answer.reply(
-      answer.t(`profile-name-${check.problem}`, {
-        max: FULL_NAME_MAX_LENGTH,
-        value: escapeHtml(truncate(text, 60)),
-      }),
-      { parse_mode: "HTML" },
-    );
+  // Only a usable answer is kept: every refused one is skipped, so a flood of wrong names leaves the state as it was.
+  const usable = (ctx: ConversationContext) => {
+    const data = ctx.callbackQuery?.data;
+    if (data !== undefined)
+      return data === CANCEL || (data === keep && current !== null && checkFullName(current).ok);
+    return ctx.message?.text !== undefined && checkFullName(ctx.message.text).ok;
+  };
+  const answer = await conversation.waitUntil(usable, {
+    otherwise: async (ctx) => {
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+      const text = ctx.message?.text;
+      const check = text === undefined ? undefined : checkFullName(text);
+      if (!check || check.ok) return void (await ctx.reply(ctx.t("expect-text")));
+      await ctx.reply(
+        ctx.t(`profile-name-${check.problem}`, {
+          max: FULL_NAME_MAX_LENGTH,
+          value: escapeHtml(truncate(text ?? "", 60)),
+        }),
+        { parse_mode: "HTML" },
+      );
+    },
+  });
+  const data = answer.callbackQuery?.data;
+  if (data !== undefined) {
+    await answer.answerCallbackQuery();
+    if (data === CANCEL) return undefined;
   }
+  const check = checkFullName(data === keep ? (current ?? "") : (answer.message?.text ?? ""));
+  return check.ok ? check.value : undefined;
 }
