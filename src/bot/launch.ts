@@ -47,7 +47,7 @@ export function launchPolling(bot: AppBot, deps: IntakeDeps): Launched {
         if (updates.length === 0) continue;
         await storeUpdates(deps.db, updates);
         deps.dispatcher.wake();
-        offset = (updates.at(-1) as Update).update_id + 1;
+        offset = Math.max(offset, ...updates.map((u) => u.update_id + 1));
       } catch (err) {
         if (abort.signal.aborted) break;
         failures++;

@@ -1,18 +1,7 @@
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BotProcess, startBot, tempDir } from "../helpers/bot-process.js";
+import { type BotProcess, freePort, startBot, tempDir } from "../helpers/bot-process.js";
 import { FakeTelegramApi } from "../helpers/fake-telegram-api.js";
 import { telegramUser, textMessage } from "../helpers/updates.js";
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 describe("webhook mode", () => {
   let api: FakeTelegramApi;

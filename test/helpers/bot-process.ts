@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -110,4 +111,53 @@ export function runJobsTick(env: Record<string, string | undefined>, now?: Date)
   });
   if (result.status !== 0) throw new Error(`jobs tick failed:\n${result.stdout}${result.stderr}`);
   return result.stdout;
+}
+
+/** A TCP port free at this moment on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Environment for webhook mode on `port`. */
+export function webhookEnv(port: number, secret = "s3cret-token_for-tests"): Record<string, string> {
+  return {
+    BOT_MODE: "webhook",
+    PORT: String(port),
+    WEBHOOK_URL: `http://127.0.0.1:${port}/telegram/hook`,
+    WEBHOOK_SECRET: secret,
+  };
+}
+
+/**
+ * Delivers an update to a bot's webhook as Telegram does: again and again until it is answered 200 (a refused
+ * connection, an error or no answer within Telegram's timeout all mean "deliver again").
+ */
+export async function deliverToWebhook(
+  port: number,
+  update: object,
+  { secret = "s3cret-token_for-tests", timeoutMs = 60_000 } = {},
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/telegram/hook`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+        body: JSON.stringify(update),
+        signal: AbortSignal.timeout(10_000),
+      });
+      if (res.status === 200) return;
+    } catch {
+      // Not answered: delivered again below, as Telegram would.
+    }
+    if (Date.now() > deadline)
+      throw new Error(`webhook never accepted update ${JSON.stringify(update).slice(0, 80)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

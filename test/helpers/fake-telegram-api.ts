@@ -80,6 +80,17 @@ export class FakeTelegramApi {
     return update_id;
   }
 
+  /**
+   * Queues an update exactly as given, id included, in id order: a second copy of one already queued is a
+   * duplicate delivery, as Telegram may make after a network error.
+   */
+  pushRawUpdate(update: Update): void {
+    const at = this.queue.findIndex((u) => u.update_id > update.update_id);
+    this.queue.splice(at === -1 ? this.queue.length : at, 0, update);
+    this.nextUpdateId = Math.max(this.nextUpdateId, update.update_id + 1);
+    for (const wake of this.updateWaiters) wake();
+  }
+
   /** Updates not yet confirmed by a getUpdates offset. */
   get unconfirmedUpdates(): number {
     return this.queue.length;
