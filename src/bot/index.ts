@@ -9,6 +9,7 @@ import {
   postgresConversationStorage,
 } from "../conversations/conversation-storage.js";
 import type { Database } from "../db/types.js";
+import { isTelegramTrouble } from "../intake/dispatcher.js";
 import type { Logger } from "../logger.js";
 import type { Services } from "../services.js";
 import { ForbiddenError } from "../users/permissions.js";
@@ -39,6 +40,9 @@ import { attachDeps } from "./middlewares/attach-deps.js";
 import { loadUser } from "./middlewares/load-user.js";
 import { rateLimit } from "./middlewares/rate-limit.js";
 
+/** auto-retry inside an update: two tries, waiting at most 5 s each (the dispatcher retries beyond that). */
+const IN_UPDATE_RETRY = { maxRetryAttempts: 2, maxDelaySeconds: 5 } as const;
+
 export interface BotDeps {
   db: Kysely<Database>;
   logger: Logger;
@@ -56,8 +60,9 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
     ...botConfig,
     client: { ...botConfig.client, ...(config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : {}) },
   });
-  // Retries 429s after retry_after and 5xx/network errors with backoff.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  // Retries a short 429 or a 5xx/network blip in place; anything longer fails the update, which the inbox hands
+  // back later (src/intake/dispatcher.ts), so one chat's wait never holds a handler slot for a minute.
+  bot.api.config.use(autoRetry(IN_UPDATE_RETRY));
 
   const i18n = createI18n<Context>(config.defaultLocale, (ctx) =>
     negotiateLocale(ctx.user?.locale, ctx.from?.language_code, config.defaultLocale),
@@ -87,6 +92,9 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
       await ctx.reply(ctx.t("not-allowed")).catch(() => {});
       return;
     }
+    // Telegram unreachable or refusing for now: the update goes back to the inbox and is handled again later, so
+    // the chat picks up where it was (the form re-sends its question) instead of losing the reply.
+    if (isTelegramTrouble(err.error)) throw err.error;
     ctx.logger.error({ err: err.error, update_id: ctx.update.update_id }, "update failed");
     if (ctx.chatId === undefined) return;
     try {
@@ -112,7 +120,7 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
           // Inside a conversation each context gets a fresh Api without the bot's transformers, so auto-retry is
           // installed again. It sits outside the plugin's replay log: after a failed call, later replays wait out
           // the recorded failure once more, hence the lower delay cap here.
-          ctx.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 10 }));
+          ctx.api.config.use(autoRetry(IN_UPDATE_RETRY));
           ctx.locale = await conversation.external((outer) => outer.locale);
           ctx.config = config;
           await next();

@@ -22,7 +22,7 @@ export interface Dispatcher {
 }
 
 /** Attempts after which an update Telegram keeps refusing is given up (about half an hour of outage). */
-const MAX_ATTEMPTS = 30;
+const MAX_ATTEMPTS = 250;
 
 /**
  * Telegram could not be reached or refused for now (network, 5xx, 429 beyond auto-retry): the update is tried again
@@ -34,7 +34,11 @@ export function isTelegramTrouble(error: unknown): boolean {
   return error instanceof GrammyError && (error.error_code === 429 || error.error_code >= 500);
 }
 
-export const retryDelayMs = (attempts: number) => Math.min(60_000, 1000 * 2 ** Math.max(0, attempts - 1));
+/**
+ * 1, 2, 4, 8, 8 … seconds: short enough that a chat goes on within seconds of Telegram answering again, long
+ * enough not to hammer it meanwhile.
+ */
+export const retryDelayMs = (attempts: number) => Math.min(8_000, 1000 * 2 ** Math.max(0, attempts - 1));
 
 /**
  * Handles the updates of the inbox: claims each chat's oldest pending update, runs it through `handle`, marks it

@@ -44,6 +44,7 @@ export class FakeTelegramApi {
   private readonly callWaiters = new Set<() => void>();
   private readonly faults: PendingFault[] = [];
   private readonly chatFaults = new Map<number, Fault>();
+  private outage: { fault: Fault; until: number } | undefined;
   private readonly delays: { method: string; ms: number; remaining: number }[] = [];
   private readonly messageIds = new Map<number, number>();
   private readonly started = Date.now();
@@ -99,6 +100,11 @@ export class FakeTelegramApi {
   /** The next `times` calls of `method` ("*" for any but getUpdates) fail with `fault`, after `after` calls pass. */
   failNext(method: string, fault: Fault, times = 1, { after = 0 }: { after?: number } = {}): void {
     this.faults.push({ method, fault, remaining: times, skip: after });
+  }
+
+  /** Every call but getUpdates fails with `fault` for the next `ms` milliseconds (an outage of the Bot API). */
+  failFor(fault: Fault, ms: number): void {
+    this.outage = { fault, until: Date.now() + ms };
   }
 
   /** Every later call addressed to this chat fails with `fault` (e.g. a user who blocked the bot). */
@@ -176,7 +182,8 @@ export class FakeTelegramApi {
     const delay = this.take(this.delays, method);
     if (delay) await new Promise((r) => setTimeout(r, delay.ms));
 
-    const fault = this.takeFault(method) ?? this.chatFaults.get(Number(payload.chat_id));
+    const outage = this.outage && Date.now() < this.outage.until ? this.outage.fault : undefined;
+    const fault = outage ?? this.takeFault(method) ?? this.chatFaults.get(Number(payload.chat_id));
     if (fault) {
       send(res, fault.status, faultBody(fault));
       return;

@@ -1,8 +1,11 @@
 import type { Update } from "grammy/types";
+import { loadConfig } from "../../src/config.js";
 import { createDatabase, type DatabaseHandle } from "../../src/db/create-database.js";
 import { migrateToLatest } from "../../src/db/migrator.js";
+import { createServices } from "../../src/services.js";
 import { tempDir } from "./bot-process.js";
 import { seedUnits } from "./campaign-fixtures.js";
+import { fillInitiative } from "./initiative-answers.js";
 import { createEmptyPostgresDatabase, dropPostgresDatabase } from "./test-database.js";
 import { callbackQuery, telegramUser, textMessage } from "./updates.js";
 
@@ -107,6 +110,44 @@ export async function draftsByChat(database: BotDatabase) {
       .select(["u.telegram_id", "s.draft_step", "s.fields", "s.last_update_id"])
       .execute();
     return new Map(rows.map((r) => [r.telegram_id, r]));
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Registered teachers of one unit, each with a complete initiative draft at its summary and the form open, and
+ * the unit's head (told of each submission).
+ */
+export async function seedDraftsAtSummary(database: BotDatabase, chatIds: number[], headChatId: number) {
+  const handle = await database.open();
+  try {
+    await migrateToLatest(handle.db);
+    const { u1 } = await seedUnits(handle.db);
+    const services = createServices(handle.db, loadConfig({ BOT_TOKEN: "1:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" }));
+    const head = await handle.db
+      .insertInto("users")
+      .values({ telegram_id: headChatId, full_name: "Hiệu trưởng", unit_id: u1 })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await handle.db
+      .insertInto("user_roles")
+      .values({ user_id: head.id, role: "unit_head", unit_id: u1 })
+      .execute();
+    for (const chatId of chatIds) {
+      const user = await handle.db
+        .insertInto("users")
+        .values({ telegram_id: chatId, full_name: `Giáo viên ${chatId}`, unit_id: u1 })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      const draft = await services.submissions.startDraft(user.id, "initiative");
+      await fillInitiative(services.submissions, user.id, draft.id, `Sáng kiến của ${chatId}`);
+      await handle.db
+        .updateTable("users")
+        .set({ active_draft_id: draft.id })
+        .where("id", "=", user.id)
+        .execute();
+    }
   } finally {
     await handle.close();
   }
