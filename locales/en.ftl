@@ -191,53 +191,76 @@ form-skipped = (skipped)
 
 ## Questions
 initiative-title-label = Title
+initiative-title-short = Title
 initiative-title-ask = Type the title of the initiative or research (at most 300 characters). Example: <i>Using games to teach Grade 10 mathematics</i>
 initiative-initiativeType-label = Type
+initiative-initiativeType-short = Type
 initiative-initiativeType-ask = Is this an initiative or an applied pedagogical research topic?
 initiative-field-label = Field of application
+initiative-field-short = Field
 initiative-field-ask = In which field is it applied?
 initiative-fieldOther-label = Other field
+initiative-fieldOther-short = Other field
 initiative-fieldOther-ask = Type the field of application. Example: <i>Career guidance</i>
 initiative-problem-label = Problem addressed
+initiative-problem-short = Problem
 initiative-problem-ask = What problem does it solve? Describe the situation before it was applied. (A long text may be sent as several messages.)
 initiative-firstAppliedOn-label = First applied on
+initiative-firstAppliedOn-short = First applied
 initiative-firstAppliedOn-ask = The date it was first applied or trialled, as day/month/year. Example: <i>05/09/2025</i>
 initiative-essence-label = Description of the essence
+initiative-essence-short = Essence
 initiative-essence-ask = Describe what it is, how it is done, and what is new about it.
 initiative-conditions-label = Conditions needed
+initiative-conditions-short = Conditions
 initiative-conditions-ask = What is needed (facilities, people, funds) to apply it?
 initiative-benefits-label = Benefits
+initiative-benefits-short = Benefits
 initiative-benefits-ask = What did it bring or what is it expected to bring? Give figures where you can. Example: <i>Good or excellent results rose from 40% to 55%</i>
 initiative-confidential-label = Confidential information
+initiative-confidential-short = Confidential
 initiative-confidential-ask = Is there anything in the application to keep confidential? If not, tap ⏭ Skip.
 initiative-coAuthors-label = Co-authors
+initiative-coAuthors-short = Co-authors
 initiative-coAuthors-ask =
     One co-author a line: <i>Full name; Unit; share %</i>. Example:
     <i>Trần Văn Bình; THPT Lê Lợi; 30</i>
     If there are none, tap ⏭ Skip.
 initiative-myShare-label = Your share
+initiative-myShare-short = My share
 initiative-myShare-ask = Your own share (%). With the co-authors' it must make exactly 100%. Example: <i>70</i>
 initiative-scopeProposed-label = Proposed scope
+initiative-scopeProposed-short = Scope
 initiative-scopeProposed-ask = At which level do you propose it be recognised?
 initiative-attachments-label = Attachments
+initiative-attachments-short = Files
 initiative-attachments-ask = Send the supporting files: the initiative report, photos, data (pdf, doc, docx, xls, xlsx, ppt, pptx, jpg, png; up to 10 files of 20 MB each). Tap ✅ Done when finished.
 nomination-nominationKind-label = Kind of nomination
+nomination-nominationKind-short = Kind
 nomination-nominationKind-ask = What kind of nomination is this?
 nomination-nominee-label = Nominee
+nomination-nominee-short = Nominee
 nomination-nominee-ask = Are you nominating yourself or someone else?
 nomination-nomineeName-label = Nominee's full name
+nomination-nomineeName-short = Name
 nomination-nomineeName-ask = Type the nominee's full name. Example: <i>Nguyễn Văn An</i>
 nomination-nomineePosition-label = Position
+nomination-nomineePosition-short = Position
 nomination-nomineePosition-ask = The nominee's position or job. Example: <i>Literature teacher, head of department</i>
 nomination-nomineeUnit-label = Nominee's unit
+nomination-nomineeUnit-short = Unit
 nomination-nomineeUnit-ask = The nominee's unit. Example: <i>THPT Lê Lợi</i>
 nomination-award-label = Title or award proposed
+nomination-award-short = Award
 nomination-award-ask = Which title or form of commendation do you propose?
 nomination-title-label = Achievement in one line
+nomination-title-short = Summary
 nomination-title-ask = One line summing up the achievement (at most 300 characters). Example: <i>Saved two pupils from drowning on 12/10/2025</i>
 nomination-achievements-label = Achievement report
+nomination-achievements-short = Report
 nomination-achievements-ask = Describe the achievements and results, with figures. (A long text may be sent as several messages.)
 nomination-attachments-label = Evidence and photo
+nomination-attachments-short = Evidence
 nomination-attachments-ask = Send the evidence (documents, photos; pdf, doc, docx, jpg, png; up to 10 files of 20 MB each) and a portrait photo if you have one. Tap ✅ Done when finished.
 
 ## Choices
@@ -308,8 +331,10 @@ unit-head-new-submission =
 
 ## Campaigns in the form
 initiative-campaign-label = Campaign
+initiative-campaign-short = Campaign
 initiative-campaign-ask = Which campaign that is taking submissions is this initiative for?
 nomination-campaign-label = Campaign
+nomination-campaign-short = Campaign
 nomination-campaign-ask = Which campaign that is taking submissions is this nomination for?
 form-campaign-option = { $title } — due { $deadline }
 form-campaign-none = 🚫 Not for a campaign

@@ -191,53 +191,76 @@ form-skipped = (bỏ qua)
 
 ## Câu hỏi
 initiative-title-label = Tên sáng kiến
+initiative-title-short = Tên
 initiative-title-ask = Gõ tên sáng kiến hoặc đề tài (tối đa 300 ký tự). Ví dụ: <i>Ứng dụng trò chơi trong dạy học Toán lớp 10</i>
 initiative-initiativeType-label = Loại hồ sơ
+initiative-initiativeType-short = Loại
 initiative-initiativeType-ask = Đây là sáng kiến hay đề tài nghiên cứu khoa học sư phạm ứng dụng?
 initiative-field-label = Lĩnh vực áp dụng
+initiative-field-short = Lĩnh vực
 initiative-field-ask = Sáng kiến được áp dụng trong lĩnh vực nào?
 initiative-fieldOther-label = Lĩnh vực khác
+initiative-fieldOther-short = Lĩnh vực khác
 initiative-fieldOther-ask = Gõ tên lĩnh vực áp dụng. Ví dụ: <i>Giáo dục hướng nghiệp</i>
 initiative-problem-label = Vấn đề cần giải quyết
+initiative-problem-short = Vấn đề
 initiative-problem-ask = Sáng kiến giải quyết vấn đề gì? Mô tả thực trạng trước khi áp dụng. (Văn bản dài có thể gửi thành nhiều tin nhắn.)
 initiative-firstAppliedOn-label = Ngày áp dụng lần đầu
+initiative-firstAppliedOn-short = Ngày áp dụng
 initiative-firstAppliedOn-ask = Ngày sáng kiến được áp dụng lần đầu hoặc áp dụng thử, dạng ngày/tháng/năm. Ví dụ: <i>05/09/2025</i>
 initiative-essence-label = Mô tả bản chất của sáng kiến
+initiative-essence-short = Bản chất
 initiative-essence-ask = Mô tả nội dung, các bước thực hiện, điểm mới của sáng kiến.
 initiative-conditions-label = Điều kiện cần thiết để áp dụng
+initiative-conditions-short = Điều kiện
 initiative-conditions-ask = Cần những điều kiện gì (cơ sở vật chất, con người, kinh phí) để áp dụng sáng kiến?
 initiative-benefits-label = Hiệu quả, lợi ích thu được
+initiative-benefits-short = Hiệu quả
 initiative-benefits-ask = Sáng kiến đã mang lại hoặc dự kiến mang lại hiệu quả gì? Nêu số liệu nếu có. Ví dụ: <i>Tỷ lệ học sinh khá giỏi tăng từ 40% lên 55%</i>
 initiative-confidential-label = Thông tin cần bảo mật
+initiative-confidential-short = Bảo mật
 initiative-confidential-ask = Có thông tin nào trong hồ sơ cần được giữ bí mật không? Nếu không, bấm ⏭ Bỏ qua.
 initiative-coAuthors-label = Đồng tác giả
+initiative-coAuthors-short = Đồng tác giả
 initiative-coAuthors-ask =
     Mỗi đồng tác giả một dòng: <i>Họ tên; Đơn vị; tỷ lệ đóng góp %</i>. Ví dụ:
     <i>Trần Văn Bình; THPT Lê Lợi; 30</i>
     Nếu không có đồng tác giả, bấm ⏭ Bỏ qua.
 initiative-myShare-label = Tỷ lệ đóng góp của thầy/cô
+initiative-myShare-short = Tỷ lệ của tôi
 initiative-myShare-ask = Tỷ lệ đóng góp (%) của chính thầy/cô. Cộng với các đồng tác giả phải đúng 100%. Ví dụ: <i>70</i>
 initiative-scopeProposed-label = Phạm vi ảnh hưởng đề nghị
+initiative-scopeProposed-short = Phạm vi
 initiative-scopeProposed-ask = Thầy/cô đề nghị công nhận sáng kiến có phạm vi ảnh hưởng ở cấp nào?
 initiative-attachments-label = Tệp đính kèm
+initiative-attachments-short = Tệp
 initiative-attachments-ask = Gửi các tệp minh chứng: báo cáo sáng kiến, hình ảnh, số liệu (pdf, doc, docx, xls, xlsx, ppt, pptx, jpg, png; tối đa 10 tệp, mỗi tệp đến 20 MB). Xong thì bấm ✅ Xong.
 nomination-nominationKind-label = Hình thức đề cử
+nomination-nominationKind-short = Hình thức
 nomination-nominationKind-ask = Thầy/cô đề cử theo hình thức nào?
 nomination-nominee-label = Người được đề cử
+nomination-nominee-short = Đề cử ai
 nomination-nominee-ask = Đề cử chính thầy/cô hay một người khác?
 nomination-nomineeName-label = Họ tên người được đề cử
+nomination-nomineeName-short = Họ tên
 nomination-nomineeName-ask = Gõ họ tên đầy đủ người được đề cử. Ví dụ: <i>Nguyễn Văn An</i>
 nomination-nomineePosition-label = Chức vụ
+nomination-nomineePosition-short = Chức vụ
 nomination-nomineePosition-ask = Chức vụ hoặc công việc của người được đề cử. Ví dụ: <i>Giáo viên Ngữ văn, tổ trưởng chuyên môn</i>
 nomination-nomineeUnit-label = Đơn vị của người được đề cử
+nomination-nomineeUnit-short = Đơn vị
 nomination-nomineeUnit-ask = Đơn vị công tác của người được đề cử. Ví dụ: <i>THPT Lê Lợi</i>
 nomination-award-label = Danh hiệu / hình thức khen thưởng đề nghị
+nomination-award-short = Danh hiệu
 nomination-award-ask = Đề nghị danh hiệu thi đua hoặc hình thức khen thưởng nào?
 nomination-title-label = Tóm tắt thành tích
+nomination-title-short = Tóm tắt
 nomination-title-ask = Một câu tóm tắt thành tích (tối đa 300 ký tự). Ví dụ: <i>Cứu hai học sinh bị đuối nước ngày 12/10/2025</i>
 nomination-achievements-label = Báo cáo thành tích
+nomination-achievements-short = Báo cáo
 nomination-achievements-ask = Trình bày thành tích cụ thể, kết quả đạt được, có số liệu. (Văn bản dài có thể gửi thành nhiều tin nhắn.)
 nomination-attachments-label = Minh chứng và ảnh
+nomination-attachments-short = Minh chứng
 nomination-attachments-ask = Gửi minh chứng (giấy tờ, hình ảnh; pdf, doc, docx, jpg, png; tối đa 10 tệp, mỗi tệp đến 20 MB) và ảnh chân dung nếu có. Xong thì bấm ✅ Xong.
 
 ## Lựa chọn
@@ -308,8 +331,10 @@ unit-head-new-submission =
 
 ## Phong trào thi đua trong biểu mẫu
 initiative-campaign-label = Phong trào thi đua
+initiative-campaign-short = Phong trào
 initiative-campaign-ask = Sáng kiến này nộp cho phong trào (đợt) thi đua nào đang nhận hồ sơ?
 nomination-campaign-label = Phong trào thi đua
+nomination-campaign-short = Phong trào
 nomination-campaign-ask = Hồ sơ đề cử này nộp cho phong trào (đợt) thi đua nào đang nhận hồ sơ?
 form-campaign-option = { $title } — hạn { $deadline }
 form-campaign-none = 🚫 Không thuộc phong trào nào

@@ -5,6 +5,7 @@ import type { Config } from "../config.js";
 import type { User } from "../db/types.js";
 import type { Logger } from "../logger.js";
 import type { Services } from "../services.js";
+import type { OpenDraftRow } from "../users/users.repository.js";
 
 interface AppExtras {
   config: Config;
@@ -13,6 +14,8 @@ interface AppExtras {
   logger: Logger;
   /** The user behind the update; undefined for updates without a human sender. */
   user: User | undefined;
+  /** The draft whose form the user's chat is in, read with the user (see features/form.ts). */
+  openDraft: OpenDraftRow | undefined;
   /** The negotiated locale of this update. */
   locale: string;
 }

@@ -6,6 +6,7 @@ import type { Logger } from "../logger.js";
 import { escapeHtml } from "../shared/text.js";
 import { formatDateTime } from "../shared/time.js";
 import type { Context } from "./context.js";
+import { truncate } from "./conversations/steps.js";
 import { negotiateLocale } from "./i18n.js";
 
 type Vars = Record<string, string | number>;
@@ -61,7 +62,7 @@ export function queueKeyboard(
 ): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   for (const s of items)
-    keyboard.text(`📂 ${s.code ?? s.id} — ${(s.title ?? "").slice(0, 40)}`, `${callbackPrefix}${s.id}`).row();
+    keyboard.text(`📂 ${s.code ?? s.id} — ${truncate(s.title ?? "", 40)}`, `${callbackPrefix}${s.id}`).row();
   return keyboard;
 }
 

@@ -50,6 +50,8 @@ export function startDispatcher(
 ): Dispatcher {
   const { db, logger, instance } = deps;
   const running = new Map<number, Promise<void>>();
+  /** Handled here, to be marked so in the database with the next claim. */
+  let finished: number[] = [];
   let stopped = false;
   let signal: (() => void) | undefined;
   // A wake-up that comes while the loop is claiming must not be lost: the next sleep then returns at once.
@@ -87,7 +89,8 @@ export function startDispatcher(
       }
       log.error({ err: cause, attempts }, "update failed; not retried");
     }
-    await markHandled(db, instance, [update.update_id]);
+    // Marked handled by the next claim, in the same round trip (or at stop).
+    finished.push(update.update_id);
   }
 
   async function loop(): Promise<void> {
@@ -96,8 +99,11 @@ export function startDispatcher(
       const free = options.concurrency - running.size;
       let claimed = 0;
       if (free > 0) {
+        const marking = finished;
+        finished = [];
         try {
-          for (const { update, attempts } of await claimUpdates(db, instance, options.leaseMs, free)) {
+          const claimedNow = await claimUpdates(db, instance, options.leaseMs, free, marking);
+          for (const { update, attempts } of claimedNow) {
             claimed++;
             const id = update.update_id;
             const task = handleOne(update, attempts)
@@ -111,11 +117,12 @@ export function startDispatcher(
             running.set(id, task);
           }
         } catch (err) {
+          finished.push(...marking);
           logger.error({ err }, "could not claim updates");
         }
       }
       // A full batch may have more behind it; otherwise wait for a wake-up (new update, one finished) or the poll.
-      if (free === 0 || claimed < free) await sleep(options.idlePollMs);
+      if ((free === 0 || claimed < free) && finished.length === 0) await sleep(options.idlePollMs);
     }
   }
 
@@ -134,6 +141,7 @@ export function startDispatcher(
       await looping;
       clearInterval(heartbeat);
       await Promise.all(running.values());
+      await markHandled(db, instance, finished);
     },
   };
 }

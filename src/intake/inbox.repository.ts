@@ -36,22 +36,32 @@ export interface ClaimedUpdate {
 }
 
 /**
- * Claims up to `limit` chats' oldest pending updates for `instance`, under a lease of `leaseMs`. A chat whose
- * oldest pending update is claimed by anyone (lease not expired) is skipped, so its later updates wait: one chat's
- * updates run one at a time and in update_id order across every instance. The lease is rechecked on the row being
- * updated, so two instances racing for one update cannot both win.
+ * Marks `handled` (this instance's finished updates) handled and claims up to `limit` chats' oldest pending updates
+ * for `instance` under a lease of `leaseMs`, in one round trip. A chat whose oldest pending update is claimed by
+ * anyone (lease not expired) is skipped, so its later updates wait: one chat's updates run one at a time and in
+ * update_id order across every instance. The lease is rechecked on the row being updated, so two instances racing
+ * for one update cannot both win.
  */
 export async function claimUpdates(
   db: Db,
   instance: string,
   leaseMs: number,
   limit: number,
+  handled: readonly number[] = [],
 ): Promise<ClaimedUpdate[]> {
+  // A data-modifying CTE runs to completion whether or not it is read. The statement's CTEs share one snapshot: the updates marked here still look pending to `head`, so they are
+  // left out of it by id, which lets their chats' next updates be claimed in the same round trip.
+  const done = sql`${`{${handled.join(",")}}`}::bigint[]`;
   const { rows } = await sql<{ payload: Update | string; attempts: number }>`
-    with head as (
+    with marked as (
+      update update_inbox
+      set handled_at = now(), payload = null, locked_by = null, locked_until = null
+      where update_id = any(${done}) and locked_by = ${instance} and handled_at is null
+      returning update_id
+    ), head as (
       select distinct on (chat_key) update_id, locked_until, available_at
       from update_inbox
-      where handled_at is null
+      where handled_at is null and not (update_id = any(${done}))
       order by chat_key, update_id
     ), ready as (
       select update_id from head

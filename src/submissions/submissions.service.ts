@@ -6,7 +6,7 @@ import type { Database, Scope, SubmissionKind, SubmissionStatus, SubmissionTable
 import { foldForSearch } from "../shared/text.js";
 import { dateIn, schoolYearOf } from "../shared/time.js";
 import { findUnitById } from "../units/units.repository.js";
-import { findUserById } from "../users/users.repository.js";
+import { findUserById, type OpenDraftRow } from "../users/users.repository.js";
 import type { AnswerRules } from "./answers.js";
 import { checkAttachment, type IncomingFile } from "./attachment-rules.js";
 import {
@@ -170,6 +170,15 @@ export class SubmissionsService {
     const s = await this.owned(userId, id);
     if (s.status !== "draft") throw new NotEditableError(s.status);
     await this.db.deleteFrom("submissions").where("id", "=", id).execute();
+  }
+
+  /**
+   * The view of a draft row read with its user (users.identifyWithOpenDraft): no query, but for the files at the
+   * attachments step and the summary. Refused unless the row is this user's.
+   */
+  async viewOf(userId: number, row: OpenDraftRow): Promise<DraftView> {
+    if (row.submitter_id !== userId) throw new SubmissionNotFoundError(row.id);
+    return this.toView(row as unknown as Submission);
   }
 
   async view(userId: number, id: number): Promise<DraftView> {

@@ -8,6 +8,42 @@ export function findUserByTelegramId(db: Db, telegramId: number): Promise<User |
   return db.selectFrom("users").selectAll().where("telegram_id", "=", telegramId).executeTakeFirst();
 }
 
+/** The part of a draft its form needs, read with the user in one query. */
+export interface OpenDraftRow {
+  id: number;
+  kind: "initiative" | "nomination";
+  status: string;
+  submitter_id: number;
+  fields: Record<string, unknown>;
+  draft_step: string | null;
+  last_update_id: number | null;
+}
+
+/**
+ * The user and, when their chat has a form open, that draft: one round trip for what every update of a form needs
+ * (the draft's row is built as JSON so the two come back as one row).
+ */
+export async function findUserWithOpenDraft(
+  db: Db,
+  telegramId: number,
+): Promise<{ user: User; openDraft: OpenDraftRow | null } | undefined> {
+  const row = await db
+    .selectFrom("users as u")
+    .leftJoin("submissions as s", "s.id", "u.active_draft_id")
+    .selectAll("u")
+    .select(
+      sql<OpenDraftRow | null>`case when s.id is null then null else json_build_object(
+        'id', s.id, 'kind', s.kind, 'status', s.status, 'submitter_id', s.submitter_id, 'fields', s.fields,
+        'draft_step', s.draft_step, 'last_update_id', s.last_update_id) end`.as("open_draft"),
+    )
+    .where("u.telegram_id", "=", telegramId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { open_draft, ...user } = row;
+  const openDraft = typeof open_draft === "string" ? (JSON.parse(open_draft) as OpenDraftRow) : open_draft;
+  return { user: user as User, openDraft };
+}
+
 export function findUserById(db: Db, id: number): Promise<User | undefined> {
   return db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
 }

@@ -3,6 +3,7 @@ import { type Locale, SUPPORTED_LOCALES } from "../config.js";
 import type { Database, Role, User } from "../db/types.js";
 import { findUnitById } from "../units/units.repository.js";
 import { checkFullName, type FullNameProblem } from "./full-name.js";
+import type { OpenDraftRow } from "./users.repository.js";
 import * as repo from "./users.repository.js";
 
 export interface TelegramUserInfo {
@@ -48,12 +49,32 @@ export class UsersService {
    * when the user is new or their Telegram profile changed.
    */
   async identify(from: TelegramUserInfo): Promise<User> {
+    return (await this.identifyWithOpenDraft(from)).user;
+  }
+
+  /**
+   * The person behind an update (registered on first contact, Telegram profile refreshed when it changed), with
+   * the draft whose form their chat is in: one query for a known person.
+   */
+  async identifyWithOpenDraft(
+    from: TelegramUserInfo,
+  ): Promise<{ user: User; openDraft: OpenDraftRow | null }> {
     const telegramName = telegramDisplayName(from);
     const username = from.username ?? null;
-    const known = await repo.findUserByTelegramId(this.db, from.id);
-    if (known && known.telegram_name === telegramName && known.username === username && known.active)
+    const known = await repo.findUserWithOpenDraft(this.db, from.id);
+    if (
+      known &&
+      known.user.telegram_name === telegramName &&
+      known.user.username === username &&
+      known.user.active
+    )
       return known;
-    return repo.upsertTelegramUser(this.db, { telegram_id: from.id, telegram_name: telegramName, username });
+    const user = await repo.upsertTelegramUser(this.db, {
+      telegram_id: from.id,
+      telegram_name: telegramName,
+      username,
+    });
+    return { user, openDraft: known?.openDraft ?? null };
   }
 
   async setLocale(userId: number, locale: string): Promise<User> {

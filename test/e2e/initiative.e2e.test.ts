@@ -163,7 +163,11 @@ describe("a teacher submits an initiative from a phone", () => {
       expect.arrayContaining(["e:title", "e:benefits", "f:submit"]),
     );
 
+    // Short ✏️ labels, three to a row, so none is cut on a phone.
+    expect(buttons(summary).map((b) => b.text)).toEqual(expect.arrayContaining(["✏️ Tên", "✏️ Hiệu quả"]));
     const edit = await chat.press("e:title");
+    // The summary's message turns into the question in place: no new copy of a long summary per edit.
+    expect(edit.method).toBe("editMessageText");
     expect(buttons(edit).map((b) => b.data)).toContain("f:back");
     expect(edit.payload.text).toContain("Câu trả lời trước");
     const edited = await chat.pressUntilButton("f:keep", "f:submit");

@@ -17,14 +17,14 @@ import { MAX_ATTACHMENTS } from "../../submissions/forms.js";
 import type { DraftView, Receipt } from "../../submissions/submissions.service.js";
 import type { Context } from "../context.js";
 import { FORM } from "../form/form-buttons.js";
-import { type FormInput, type FormMove, interpret } from "../form/form-input.js";
-import { askStep, sendSummary } from "../form/form-render.js";
+import { type FormInput, type FormMove, interpret, isFormButton } from "../form/form-input.js";
+import { showScreen as show } from "../form/form-render.js";
 
 /**
  * The submission form, a step machine over the draft row: each update reads the draft, decides (form-input.ts and
  * the service's transition), writes once, and shows the next screen. No replay log: the draft and the user's
  * active_draft_id are the whole state, so a restart, a crash or a redelivered update leaves nothing to repair.
- * Installed before the conversations: a chat with an open form is the form's.
+ * Installed before the conversations plugin: a chat with an open form is the form's.
  */
 export const formFeature = new Composer<Context>();
 
@@ -37,7 +37,10 @@ const inForm = formFeature
 
 inForm.on(["message", "callback_query:data"], async (ctx, next) => {
   const draftId = ctx.user.active_draft_id;
-  if (ctx.msg?.text?.startsWith("/")) {
+  const command = /^\/(\w+)/.exec(ctx.message?.text ?? "")?.[1];
+  // /help answers and asks the form's question again; /cancel pauses the form (both handled further on).
+  if (command === "help" || command === "cancel") return next();
+  if (command !== undefined) {
     // A command is never an answer: the form is left, its draft kept, and the command runs.
     await ctx.services.submissions.leaveForm(ctx.user.id);
     await ctx.reply(ctx.t("form-left"), { parse_mode: "HTML" });
@@ -45,7 +48,11 @@ inForm.on(["message", "callback_query:data"], async (ctx, next) => {
   }
   let view: DraftView;
   try {
-    view = await ctx.services.submissions.view(ctx.user.id, draftId);
+    // The draft came with the user (one query); read it apart only if that did not happen.
+    view =
+      ctx.openDraft?.id === draftId
+        ? await ctx.services.submissions.viewOf(ctx.user.id, ctx.openDraft)
+        : await ctx.services.submissions.view(ctx.user.id, draftId);
   } catch (error) {
     if (!(error instanceof SubmissionNotFoundError)) throw error;
     await ctx.services.submissions.leaveForm(ctx.user.id);
@@ -87,7 +94,7 @@ async function applyMove(ctx: Context & { user: { id: number } }, view: DraftVie
     switch (move.type) {
       case "hint":
         await ctx.reply(ctx.t(move.hint), { parse_mode: "HTML" });
-        return showScreen(ctx, view);
+        return showScreen(ctx, view, true);
       case "pause":
         await submissions.leaveForm(ctx.user.id);
         return void (await ctx.reply(ctx.t("form-paused"), { parse_mode: "HTML" }));
@@ -130,7 +137,7 @@ async function applyMove(ctx: Context & { user: { id: number } }, view: DraftVie
     if (error instanceof InvalidAnswerError) {
       // A clear hint, then the same question again; nothing saved earlier is touched.
       await ctx.reply(problemHint(ctx, error.detail), { parse_mode: "HTML" });
-      return showScreen(ctx, view);
+      return showScreen(ctx, view, true);
     }
     if (error instanceof AttachmentRefusedError) {
       const limits = { max: MAX_ATTACHMENTS, mb: MAX_ATTACHMENT_BYTES / 1024 / 1024 };
@@ -185,8 +192,15 @@ async function submit(ctx: Context & { user: { id: number } }, view: DraftView):
   await submissions.leaveForm(ctx.user.id, view.id);
 }
 
-function showScreen(ctx: Context, view: DraftView): Promise<void> {
-  return view.step === SUMMARY_STEP ? sendSummary(ctx, view) : askStep(ctx, view);
+/**
+ * The form's next screen. Going to or from the summary by a button of the form (✏️, an edit answered with a
+ * button, ⬅️ back to the summary) replaces the pressed message in place; a question reached by answering goes
+ * below as a new message, so the chat keeps the answers given.
+ */
+function showScreen(ctx: Context, view: DraftView, refused = false): Promise<void> {
+  const pressed = ctx.callbackQuery?.data;
+  const toOrFromSummary = view.editing || view.step === SUMMARY_STEP;
+  return show(ctx, view, !refused && pressed !== undefined && isFormButton(pressed) && toOrFromSummary);
 }
 
 function inputOf(ctx: Context): FormInput {

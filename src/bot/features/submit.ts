@@ -3,6 +3,7 @@ import type { SubmissionKind } from "../../db/types.js";
 import { NotRegisteredError, SubmissionNotFoundError } from "../../submissions/errors.js";
 import type { DraftView } from "../../submissions/submissions.service.js";
 import type { Context } from "../context.js";
+import { truncate } from "../conversations/steps.js";
 import { openForm } from "./form.js";
 
 export const submitFeature = new Composer<Context>();
@@ -82,7 +83,7 @@ private_.command("drafts", async (ctx) => {
       .text(
         ctx.t("drafts-item", {
           kind: ctx.t(`kind-${d.kind}`),
-          title: title.slice(0, 30),
+          title: truncate(title, 30),
           step: d.stepNumber,
           total: d.totalSteps,
         }),

@@ -1,7 +1,8 @@
-import { InlineKeyboard } from "grammy";
+import { GrammyError, InlineKeyboard } from "grammy";
 import { splitMessage } from "../../shared/split-message.js";
 import { escapeHtml } from "../../shared/text.js";
 import { formatDate, formatIsoDate } from "../../shared/time.js";
+import { SUMMARY_STEP } from "../../submissions/form-machine.js";
 import {
   applicableSteps,
   type CampaignOption,
@@ -20,10 +21,16 @@ const PREVIOUS_ANSWER_PREVIEW = 500;
 const label = (ctx: ConversationContext, view: Pick<DraftView, "kind">, key: string) =>
   ctx.t(`${view.kind}-${key}-label`);
 
-/** Asks the current step: "Bước k/n", what is wanted with an example, the earlier answer, and the buttons. */
-export async function askStep(ctx: ConversationContext, view: DraftView): Promise<void> {
+/** One screen of the form: the texts to show (the last carries the keyboard). */
+export interface FormScreen {
+  texts: string[];
+  keyboard: InlineKeyboard;
+}
+
+/** The current step: "Bước k/n", what is wanted with an example, the earlier answer, and the buttons. */
+export function stepScreen(ctx: ConversationContext, view: DraftView): FormScreen | undefined {
   const step = findStep(view.kind, view.step);
-  if (!step) return;
+  if (!step) return undefined;
   const lines = [
     `${stepHeader(ctx, { step: view.stepNumber, total: view.totalSteps })} — <b>${label(ctx, view, step.key)}</b>`,
     ctx.t(`${view.kind}-${step.key}-ask`),
@@ -64,11 +71,14 @@ export async function askStep(ctx: ConversationContext, view: DraftView): Promis
   if (view.editing) keyboard.text(ctx.t("form-back-to-summary-button"), FORM.back);
   else if (view.stepNumber > 1) keyboard.text(ctx.t("button-back"), FORM.back);
   keyboard.text(ctx.t("form-pause-button"), FORM.cancel);
-  await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML", reply_markup: keyboard });
+  return { texts: [lines.join("\n\n")], keyboard };
 }
 
-/** Every answer, split over as many messages as Telegram needs, with a "Sửa" button per field and "Gửi". */
-export async function sendSummary(ctx: ConversationContext, view: DraftView): Promise<void> {
+/**
+ * Every answer, split over as many messages as Telegram needs, with a short "✏️ Tên" button per field (three to a
+ * row, so no label is cut on a phone) and "Gửi".
+ */
+export function summaryScreen(ctx: ConversationContext, view: DraftView): FormScreen {
   const steps = applicableSteps(view.kind, view.answers);
   const body = [ctx.t(`form-summary-title-${view.kind}`), ""];
   for (const step of steps) {
@@ -78,18 +88,35 @@ export async function sendSummary(ctx: ConversationContext, view: DraftView): Pr
   }
   const keyboard = new InlineKeyboard();
   steps.forEach((step, i) => {
-    keyboard.text(`✏️ ${truncate(label(ctx, view, step.key), 28)}`, `${FORM.edit}${step.key}`);
-    if (i % 2 === 1) keyboard.row();
+    keyboard.text(`✏️ ${ctx.t(`${view.kind}-${step.key}-short`)}`, `${FORM.edit}${step.key}`);
+    if (i % 3 === 2) keyboard.row();
   });
   keyboard.row().text(ctx.t("form-submit-button"), FORM.submit).row();
   keyboard.text(ctx.t("button-back"), FORM.back).text(ctx.t("form-pause-button"), FORM.cancel);
+  return { texts: splitMessage(body.join("\n").trim()), keyboard };
+}
 
-  const chunks = splitMessage(body.join("\n").trim());
-  for (const [i, chunk] of chunks.entries()) {
-    await ctx.reply(chunk, {
-      parse_mode: "HTML",
-      ...(i === chunks.length - 1 ? { reply_markup: keyboard } : {}),
-    });
+/**
+ * Shows a screen of the form. After a press of one of the form's buttons, a one-message screen replaces the
+ * pressed message in place (✏️ on the summary turns it into the question; the answer's button turns the question
+ * back into the summary), so editing a long submission does not pile up copies of it; otherwise it is sent.
+ */
+export async function showScreen(ctx: ConversationContext, view: DraftView, inPlace: boolean): Promise<void> {
+  const screen = view.step === SUMMARY_STEP ? summaryScreen(ctx, view) : stepScreen(ctx, view);
+  if (!screen) return;
+  const [only] = screen.texts;
+  if (inPlace && screen.texts.length === 1 && only !== undefined && ctx.callbackQuery?.message) {
+    try {
+      await ctx.editMessageText(only, { parse_mode: "HTML", reply_markup: screen.keyboard });
+      return;
+    } catch (error) {
+      // Too old to edit, or unchanged: sent anew instead. Telegram being unreachable is no reason to send.
+      if (!(error instanceof GrammyError) || error.error_code !== 400) throw error;
+    }
+  }
+  for (const [i, text] of screen.texts.entries()) {
+    const last = i === screen.texts.length - 1;
+    await ctx.reply(text, { parse_mode: "HTML", ...(last ? { reply_markup: screen.keyboard } : {}) });
   }
 }
 
