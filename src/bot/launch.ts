@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
+import { createBatchSink, createRunner, createSource, createUpdateFetcher } from "@grammyjs/runner";
 import type { Update } from "grammy/types";
 import type { Kysely } from "kysely";
 import type { Config } from "../config.js";
@@ -10,8 +11,6 @@ import type { AppBot } from "./index.js";
 
 export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
 
-/** Telegram's own bound on a long poll; the connection is reopened after it. */
-const POLL_TIMEOUT_SECONDS = 30;
 /** A webhook body larger than this is not an update (Telegram's are a few kilobytes). */
 const MAX_WEBHOOK_BODY = 1024 * 1024;
 
@@ -27,45 +26,75 @@ export interface IntakeDeps {
 }
 
 /**
- * Long polling that loses nothing: each batch is stored in the inbox before the next getUpdates confirms it (its
- * offset), so a crash at any moment leaves every update either stored or still at Telegram, which redelivers it.
+ * Long polling that loses nothing, on @grammyjs/runner's fetcher, source and runner. The runner confirms a batch
+ * (the next getUpdates offset) as soon as it asks for the next one, before the batch's updates are handled; so here
+ * the source's supplier stores each batch in the inbox before it returns, and the sink has nothing left to do (the
+ * dispatcher handles what is stored). A crash at any moment leaves every update stored or still at Telegram.
  */
 export function launchPolling(bot: AppBot, deps: IntakeDeps): Launched {
-  const abort = new AbortController();
-  const polling = (async () => {
-    let offset = 0;
-    let failures = 0;
-    while (!abort.signal.aborted) {
-      try {
-        const updates = await bot.api.getUpdates(
-          { offset, timeout: POLL_TIMEOUT_SECONDS, allowed_updates: [...ALLOWED_UPDATES] },
-          // grammY types its signal with the abort-controller polyfill; Node's own is the same at run time.
-          abort.signal as Parameters<typeof bot.api.getUpdates>[1],
-        );
-        if (failures > 0) deps.logger.info("Telegram answers again; taking updates");
-        failures = 0;
-        if (updates.length === 0) continue;
-        await storeUpdates(deps.db, updates);
-        deps.dispatcher.wake();
-        offset = Math.max(offset, ...updates.map((u) => u.update_id + 1));
-      } catch (err) {
-        if (abort.signal.aborted) break;
-        failures++;
-        const delay = Math.min(30_000, 500 * 2 ** Math.min(failures, 6));
-        // Said once per outage at warn level, not once per try.
-        if (failures === 1) deps.logger.warn({ err, retryInMs: delay }, "cannot get updates; retrying");
-        else deps.logger.debug({ err, failures, retryInMs: delay }, "still cannot get updates");
-        await new Promise((r) => setTimeout(r, delay));
-      }
-    }
-  })();
-  deps.logger.info("bot is taking updates by long polling");
-  return {
-    async stop() {
-      abort.abort();
-      await polling;
+  const { logger } = deps;
+  let failing = false;
+  // The runner's fetcher, fed through an adapter that says "Telegram cannot be reached" once per outage (not once
+  // per try) and that Telegram answers again; it retries every second, so polling resumes within a second.
+  const fetchUpdates = createUpdateFetcher(
+    {
+      handleUpdate: async () => {},
+      errorHandler: () => {},
+      api: {
+        getUpdates: async (args, signal) => {
+          try {
+            const updates = await bot.api.getUpdates(
+              { ...args, allowed_updates: [...ALLOWED_UPDATES] },
+              signal as Parameters<typeof bot.api.getUpdates>[1],
+            );
+            if (failing) logger.info("Telegram answers again; taking updates");
+            failing = false;
+            return updates;
+          } catch (err) {
+            if (!failing && !signal.aborted)
+              logger.warn({ err }, "cannot get updates from Telegram; retrying every second");
+            failing = true;
+            throw err;
+          }
+        },
+      },
     },
-  };
+    { retryInterval: 1000, silent: true },
+  );
+  const source = createSource<Update>({
+    supply: async (batchSize, signal) => {
+      const updates = await fetchUpdates(batchSize, signal);
+      await storeUntilStored(deps, updates, signal);
+      deps.dispatcher.wake();
+      return updates;
+    },
+  });
+  const sink = createBatchSink<Update>({ consume: async () => {} }, async () => {});
+  const handle = createRunner(source, sink);
+  handle.start();
+  logger.info("bot is taking updates by long polling");
+  return { stop: () => handle.stop() };
+}
+
+/**
+ * The fetcher confirms a batch with its next request, so a batch must never be given up unstored: while the
+ * database refuses, this waits and tries again (nothing further is fetched meanwhile).
+ */
+async function storeUntilStored(
+  deps: IntakeDeps,
+  updates: Update[],
+  signal: { aborted: boolean },
+): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await storeUpdates(deps.db, updates);
+      return;
+    } catch (err) {
+      if (signal.aborted) throw err;
+      deps.logger.error({ err, attempt }, "could not store fetched updates; trying again");
+      await new Promise((r) => setTimeout(r, Math.min(5000, 250 * attempt)));
+    }
+  }
 }
 
 /**
