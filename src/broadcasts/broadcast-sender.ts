@@ -1,17 +1,22 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { type Api, GrammyError } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
-import { type Kysely, sql } from "kysely";
+import type { Kysely } from "kysely";
 import type { DialectName } from "../db/create-database.js";
 import type { Broadcast, Campaign, Database } from "../db/types.js";
 import type { Logger } from "../logger.js";
 import {
+  advisoryUnlock,
   type ClaimedDelivery,
   claimDeliveries,
+  connectionAlive,
   type DeliveryOutcome,
   finishCompletedBroadcasts,
+  giveBackDeliveries,
+  loadBroadcasts,
   recordOutcomes,
   releaseAllLeases,
+  tryAdvisoryLock,
 } from "./broadcasts.repository.js";
 import { Pacer } from "./pacer.js";
 
@@ -170,14 +175,7 @@ export function startBroadcastSender(deps: SenderDeps, options: SenderOptions): 
     let prefetched: Promise<Claimed> | undefined;
     let checking: Promise<void> | undefined;
     let lockLost = false;
-    const giveBack = async (ids: number[]) => {
-      if (ids.length === 0) return;
-      await deps.db
-        .updateTable("broadcast_deliveries")
-        .set((eb) => ({ lease_until: null, attempts: eb("attempts", "-", 1) }))
-        .where("id", "in", ids)
-        .execute();
-    };
+    const giveBack = (ids: number[]) => giveBackDeliveries(deps.db, ids);
 
     while (!abort.signal.aborted && !lockLost) {
       if (!checking && Date.now() - lastCheck > 5000) {
@@ -237,21 +235,11 @@ export function startBroadcastSender(deps: SenderDeps, options: SenderOptions): 
     // dies, PostgreSQL drops the connection and the lock with it, and another instance takes over.
     return deps.db.connection().execute(async (conn) => {
       const key = `broadcast-sender:${deps.botId}`;
-      const got = await sql<{
-        ok: boolean;
-      }>`select pg_try_advisory_lock(hashtextextended(${key}, 0)) as ok`.execute(conn);
-      if (!got.rows[0]?.ok) return false;
+      if (!(await tryAdvisoryLock(conn, key))) return false;
       try {
-        await work(async () => {
-          try {
-            await sql`select 1`.execute(conn);
-            return true;
-          } catch {
-            return false;
-          }
-        });
+        await work(() => connectionAlive(conn));
       } finally {
-        await sql`select pg_advisory_unlock(hashtextextended(${key}, 0))`.execute(conn).catch(() => {});
+        await advisoryUnlock(conn, key).catch(() => {});
       }
       return true;
     });
@@ -315,21 +303,4 @@ function retryLater(d: ClaimedDelivery, error: string, now: number, maxAttempts:
   if (d.attempts >= maxAttempts) return { id: d.id, status: "failed", error };
   const backoff = Math.min(60_000, 1000 * 2 ** (d.attempts - 1)) * (0.75 + Math.random() / 2);
   return { id: d.id, status: "retry", nextAttemptAt: new Date(now + backoff), error, countAttempt: true };
-}
-
-async function loadBroadcasts(db: Kysely<Database>, batch: ClaimedDelivery[]) {
-  const ids = [...new Set(batch.map((d) => d.broadcast_id))];
-  const broadcasts = await db
-    .selectFrom("broadcasts")
-    .select(["id", "kind", "payload", "created_by", "campaign_id"])
-    .where("id", "in", ids)
-    .execute();
-  const campaignIds = broadcasts.map((b) => b.campaign_id).filter((id): id is number => id !== null);
-  const campaigns =
-    campaignIds.length > 0
-      ? await db.selectFrom("campaigns").selectAll().where("id", "in", campaignIds).execute()
-      : [];
-  return new Map(
-    broadcasts.map((b) => [b.id, { broadcast: b, campaign: campaigns.find((c) => c.id === b.campaign_id) }]),
-  );
 }

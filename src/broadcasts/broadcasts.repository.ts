@@ -407,3 +407,53 @@ export async function enqueueSubmissionNotice(
   await db.updateTable("broadcasts").set({ total }).where("id", "=", created.id).execute();
   return total;
 }
+
+/** Hands leased deliveries back unsent (a sender stopping), without counting the attempt. */
+export async function giveBackDeliveries(db: Db, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable("broadcast_deliveries")
+    .set((eb) => ({ lease_until: null, attempts: eb("attempts", "-", 1) }))
+    .where("id", "in", ids)
+    .execute();
+}
+
+/** The broadcasts (and their campaigns) of a claimed batch, by broadcast id, for rendering. */
+export async function loadBroadcasts(db: Db, batch: readonly { broadcast_id: number }[]) {
+  const ids = [...new Set(batch.map((d) => d.broadcast_id))];
+  const broadcasts = await db
+    .selectFrom("broadcasts")
+    .select(["id", "kind", "payload", "created_by", "campaign_id"])
+    .where("id", "in", ids)
+    .execute();
+  const campaignIds = broadcasts.map((b) => b.campaign_id).filter((id): id is number => id !== null);
+  const campaigns =
+    campaignIds.length > 0
+      ? await db.selectFrom("campaigns").selectAll().where("id", "in", campaignIds).execute()
+      : [];
+  return new Map(
+    broadcasts.map((b) => [b.id, { broadcast: b, campaign: campaigns.find((c) => c.id === b.campaign_id) }]),
+  );
+}
+
+/** A session-level advisory lock on one connection: held until unlocked or the connection drops. */
+export async function tryAdvisoryLock(conn: Db, key: string): Promise<boolean> {
+  const got = await sql<{
+    ok: boolean;
+  }>`select pg_try_advisory_lock(hashtextextended(${key}, 0)) as ok`.execute(conn);
+  return got.rows[0]?.ok === true;
+}
+
+export async function advisoryUnlock(conn: Db, key: string): Promise<void> {
+  await sql`select pg_advisory_unlock(hashtextextended(${key}, 0))`.execute(conn);
+}
+
+/** Whether the connection (and so a lock it holds) is still there. */
+export async function connectionAlive(conn: Db): Promise<boolean> {
+  try {
+    await sql`select 1`.execute(conn);
+    return true;
+  } catch {
+    return false;
+  }
+}
