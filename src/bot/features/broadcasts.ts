@@ -1,15 +1,15 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { progressText } from "../broadcast-messages.js";
 import type { Context } from "../context.js";
+import { hasUser, type UserContext } from "../filters.js";
 
 /** /broadcasts: administrators follow each broadcast (sent, pending, failed, blocked). */
 export const broadcastsFeature = new Composer<Context>();
-const private_ = broadcastsFeature.chatType("private");
+const private_ = broadcastsFeature.chatType("private").filter(hasUser);
 
 const REFRESH = "bc:refresh";
 
-async function show(ctx: Context): Promise<void> {
-  if (!ctx.user) return;
+async function show(ctx: UserContext): Promise<void> {
   // The service refuses anyone but an administrator (ForbiddenError, answered by the error boundary).
   const list = await ctx.services.broadcasts.progress(ctx.user.id, 10);
   const t = ctx.t.bind(ctx);

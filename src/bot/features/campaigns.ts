@@ -10,20 +10,19 @@ import { CAMPAIGN_CREATE_CONVERSATION } from "../conversations/campaign-create.j
 import { CAMPAIGN_EDIT_CONVERSATION } from "../conversations/campaign-edit.js";
 import { CAMPAIGN_EXTEND_CONVERSATION } from "../conversations/campaign-extend.js";
 import { truncate } from "../conversations/steps.js";
+import { hasUser } from "../filters.js";
 import { openForm } from "./form.js";
 
 export const campaignsFeature = new Composer<Context>();
-const private_ = campaignsFeature.chatType("private");
+const private_ = campaignsFeature.chatType("private").filter(hasUser);
 
 /** /campaigns: every registered teacher sees what the unit may submit to; administrators also manage them. */
 private_.command("campaigns", async (ctx) => {
-  if (!ctx.user) return;
   await showOpenCampaigns(ctx);
   if (await isAdmin(ctx)) await showAdminList(ctx);
 });
 
 private_.command("newcampaign", async (ctx) => {
-  if (!ctx.user) return;
   // The conversation's last step goes through CampaignsService.create, which checks the role again.
   if (!(await isAdmin(ctx))) return ctx.reply(ctx.t("not-allowed"));
   await ctx.conversation.enter(CAMPAIGN_CREATE_CONVERSATION);
@@ -38,7 +37,6 @@ private_.callbackQuery("cadm:new", async (ctx) => {
 /** A campaign's button: starts (or continues) the matching submission, already linked to the campaign. */
 private_.callbackQuery(/^camp:go:(\d+):(initiative|nomination)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
-  if (!ctx.user) return;
   try {
     const draft = await ctx.services.submissions.startDraftForCampaign(
       ctx.user.id,
@@ -55,7 +53,6 @@ private_.callbackQuery(/^camp:go:(\d+):(initiative|nomination)$/, async (ctx) =>
 
 private_.callbackQuery(/^cadm:v:(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
-  if (!ctx.user) return;
   const id = Number(ctx.match[1]);
   const c = await withCampaign(ctx, () => ctx.services.campaigns.get(ctx.user?.id ?? 0, id));
   if (!c) return;

@@ -8,6 +8,7 @@ import { escapeHtml, foldForSearch } from "../../shared/text.js";
 import { formatDateTime, parseLocalDateTime } from "../../shared/time.js";
 import type { Context } from "../context.js";
 import { REVIEW_SCORE_CONVERSATION } from "../conversations/review-score.js";
+import { hasUser } from "../filters.js";
 import { queueKeyboard, resendAttachments } from "../review-messages.js";
 import { rubricsText } from "../rubric-text.js";
 
@@ -16,10 +17,9 @@ import { rubricsText } from "../rubric-text.js";
  * submissions among them (administrators); /review is a reviewer's queue.
  */
 export const councilFeature = new Composer<Context>();
-const private_ = councilFeature.chatType("private");
+const private_ = councilFeature.chatType("private").filter(hasUser);
 
 private_.command("council", async (ctx) => {
-  if (!ctx.user) return;
   // The first line holds the arguments; a rubric's criteria follow on the next lines.
   const [firstLine = "", ...moreLines] = ctx.match.trim().split("\n");
   const [target, ...rest] = firstLine.trim().split(/\s+/);
@@ -93,7 +93,6 @@ async function rubricCommand(ctx: Context, campaignId: number, [kindArg, ...word
 }
 
 private_.command("review", async (ctx) => {
-  if (!ctx.user) return;
   const queue = await ctx.services.council.queue(ctx.user.id);
   if (queue.length === 0) return ctx.reply(ctx.t("council-queue-empty"));
   await ctx.reply(ctx.t("council-queue-title", { count: queue.length }), {
@@ -104,7 +103,6 @@ private_.command("review", async (ctx) => {
 
 private_.callbackQuery(/^rev:o:(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
-  if (!ctx.user) return;
   const { submission: s, assignment } = await ctx.services.council.open(ctx.user.id, Number(ctx.match[1]));
   const attachments = await ctx.services.submissions.attachmentsForReview(s.id);
   await ctx.reply(
@@ -127,7 +125,6 @@ private_.callbackQuery(/^rev:o:(\d+)$/, async (ctx) => {
 
 private_.callbackQuery(/^rev:s:(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
-  if (!ctx.user) return;
   // Refused at once for someone else's assignment; the service checks again when the score is saved.
   await ctx.services.council.open(ctx.user.id, Number(ctx.match[1]));
   await ctx.conversation.enter(REVIEW_SCORE_CONVERSATION, Number(ctx.match[1]));
@@ -135,7 +132,6 @@ private_.callbackQuery(/^rev:s:(\d+)$/, async (ctx) => {
 
 private_.callbackQuery(/^rev:c:(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
-  if (!ctx.user) return;
   try {
     const { reassignedTo } = await ctx.services.council.declareConflict(ctx.user.id, Number(ctx.match[1]));
     await ctx.reply(

@@ -2,14 +2,14 @@ import { Composer, InlineKeyboard } from "grammy";
 import { escapeHtml } from "../../shared/text.js";
 import type { Context } from "../context.js";
 import { REVIEW_NOTE_CONVERSATION } from "../conversations/review-note.js";
+import { hasUser } from "../filters.js";
 import { queueKeyboard, submissionCardText } from "../review-messages.js";
 
 /** Administrators: /decide lists what waits for a decision; each opens to recognise (with a scope) or refuse. */
 export const decisionsFeature = new Composer<Context>();
-const private_ = decisionsFeature.chatType("private");
+const private_ = decisionsFeature.chatType("private").filter(hasUser);
 
 private_.command("decide", async (ctx) => {
-  if (!ctx.user) return;
   const queue = await ctx.services.decisions.queue(ctx.user.id);
   if (queue.length === 0) return ctx.reply(ctx.t("decide-queue-empty"));
   await ctx.reply(ctx.t("decide-queue-title", { count: queue.length }), {
@@ -20,7 +20,6 @@ private_.command("decide", async (ctx) => {
 
 private_.callbackQuery(/^dec:o:(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
-  if (!ctx.user) return;
   const { reviews, ...file } = await ctx.services.decisions.open(ctx.user.id, Number(ctx.match[1]));
   const s = file.submission;
   // The council's scores and recommendations, so the decision is taken with them in view.
@@ -51,7 +50,6 @@ private_.callbackQuery(/^dec:o:(\d+)$/, async (ctx) => {
 
 private_.callbackQuery(/^dec:r:(\d+):(unit|province|nation)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
-  if (!ctx.user) return;
   // Refused at once for a non-administrator; the service checks again when the decision is saved.
   await ctx.services.decisions.open(ctx.user.id, Number(ctx.match[1]));
   await ctx.conversation.enter(REVIEW_NOTE_CONVERSATION, `recognise:${ctx.match[2]}`, Number(ctx.match[1]));
@@ -59,7 +57,6 @@ private_.callbackQuery(/^dec:r:(\d+):(unit|province|nation)$/, async (ctx) => {
 
 private_.callbackQuery(/^dec:x:(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
-  if (!ctx.user) return;
   await ctx.services.decisions.open(ctx.user.id, Number(ctx.match[1]));
   await ctx.conversation.enter(REVIEW_NOTE_CONVERSATION, "refuse", Number(ctx.match[1]));
 });

@@ -3,14 +3,14 @@ import { WrongStageError } from "../../review/review-errors.js";
 import { SubmissionNotFoundError } from "../../submissions/errors.js";
 import type { Context } from "../context.js";
 import { REVIEW_NOTE_CONVERSATION } from "../conversations/review-note.js";
+import { hasUser } from "../filters.js";
 import { notifySubmitter, queueKeyboard, resendAttachments, submissionCardText } from "../review-messages.js";
 
 /** Unit heads: /queue, open a submission with its files, endorse it to the council or return it with a note. */
 export const endorsementFeature = new Composer<Context>();
-const private_ = endorsementFeature.chatType("private");
+const private_ = endorsementFeature.chatType("private").filter(hasUser);
 
 private_.command("queue", async (ctx) => {
-  if (!ctx.user) return;
   // The service refuses anyone who heads no unit (ForbiddenError, answered by the error boundary).
   const queue = await ctx.services.endorsement.queue(ctx.user.id);
   if (queue.length === 0) return ctx.reply(ctx.t("endorse-queue-empty"));
@@ -22,7 +22,6 @@ private_.command("queue", async (ctx) => {
 
 private_.callbackQuery(/^end:o:(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
-  if (!ctx.user) return;
   const file = await ctx.services.endorsement.open(ctx.user.id, Number(ctx.match[1]));
   const s = file.submission;
   await ctx.reply(submissionCardText(ctx, file), { parse_mode: "HTML" });
@@ -38,7 +37,6 @@ private_.callbackQuery(/^end:o:(\d+)$/, async (ctx) => {
 
 private_.callbackQuery(/^end:ok:(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
-  if (!ctx.user) return;
   try {
     const done = await ctx.services.endorsement.endorse(ctx.user.id, Number(ctx.match[1]));
     await notifySubmitter(ctx, done.submitter, "submitter-endorsed");
@@ -50,7 +48,6 @@ private_.callbackQuery(/^end:ok:(\d+)$/, async (ctx) => {
 
 private_.callbackQuery(/^end:ret:(\d+)$/, async (ctx) => {
   await ctx.answerCallbackQuery();
-  if (!ctx.user) return;
   // Checked now so a forged button is refused at once; the service checks again when the note is saved.
   await ctx.services.endorsement.open(ctx.user.id, Number(ctx.match[1]));
   await ctx.conversation.enter(REVIEW_NOTE_CONVERSATION, "return", Number(ctx.match[1]));

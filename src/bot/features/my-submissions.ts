@@ -4,9 +4,10 @@ import { escapeHtml } from "../../shared/text.js";
 import { formatDate, formatDateTime } from "../../shared/time.js";
 import { CannotWithdrawError, SubmissionNotFoundError } from "../../submissions/errors.js";
 import type { Context } from "../context.js";
+import { hasUser, type UserContext } from "../filters.js";
 
 export const mySubmissionsFeature = new Composer<Context>();
-const private_ = mySubmissionsFeature.chatType("private");
+const private_ = mySubmissionsFeature.chatType("private").filter(hasUser);
 
 const DETAILS = /^my:(\d+)$/;
 const WITHDRAW = /^my:w:(\d+)$/;
@@ -14,7 +15,6 @@ const WITHDRAW_CONFIRMED = /^my:wy:(\d+)$/;
 const WITHDRAWABLE = ["submitted", "returned", "endorsed"];
 
 private_.command("my", async (ctx) => {
-  if (!ctx.user) return;
   const mine = (await ctx.services.submissions.mine(ctx.user.id)).filter((s) => s.status !== "draft");
   if (mine.length === 0) return ctx.reply(ctx.t("my-none"));
   const lines = mine.map((s, i) =>
@@ -46,7 +46,6 @@ private_.callbackQuery(DETAILS, async (ctx) => {
 
 private_.callbackQuery(WITHDRAW, async (ctx) => {
   await ctx.answerCallbackQuery();
-  if (!ctx.user) return;
   const id = Number(ctx.match[1]);
   // Someone else's submission named in a forged button is not even acknowledged.
   try {
@@ -64,7 +63,6 @@ private_.callbackQuery(WITHDRAW, async (ctx) => {
 
 private_.callbackQuery(WITHDRAW_CONFIRMED, async (ctx) => {
   await ctx.answerCallbackQuery();
-  if (!ctx.user) return;
   try {
     await ctx.services.submissions.withdraw(ctx.user.id, Number(ctx.match[1]));
     await ctx.reply(ctx.t("my-withdrawn"));
@@ -76,8 +74,7 @@ private_.callbackQuery(WITHDRAW_CONFIRMED, async (ctx) => {
   }
 });
 
-async function showDetails(ctx: Context, id: number): Promise<void> {
-  if (!ctx.user) return;
+async function showDetails(ctx: UserContext, id: number): Promise<void> {
   let details: Awaited<ReturnType<typeof ctx.services.submissions.details>>;
   try {
     details = await ctx.services.submissions.details(ctx.user.id, id);

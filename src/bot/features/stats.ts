@@ -7,29 +7,32 @@ import type { StatsScope } from "../../stats/stats.repository.js";
 import { type GroupCount, RECEIVED_STATUSES, type Statistics } from "../../stats/stats.service.js";
 import { CHART_TOP_CLUSTERS, renderStatsChart, type StatsChartLabels } from "../../stats/stats-chart.js";
 import type { Context } from "../context.js";
+import { hasUser } from "../filters.js";
 
 /** /stats [2025-2026 | c<campaign id>]: the figures of a school year (the current one by default) or a campaign. */
 export const statsFeature = new Composer<Context>();
 
 const TOP_UNITS = 15;
 
-statsFeature.chatType("private").command("stats", async (ctx) => {
-  if (!ctx.user) return;
-  const parsed = await parseReportScope(ctx, ctx.match.trim());
-  if (!parsed) return;
-  const { scope, label } = parsed;
-  // The service refuses anyone but an administrator.
-  const s = await ctx.services.stats.compute(ctx.user.id, scope);
-  for (const part of splitMessage(statsText(ctx, label, s))) await ctx.reply(part, { parse_mode: "HTML" });
-  // Nothing to draw in an empty year; the message already says so.
-  if (s.received + s.withdrawn === 0) return;
-  await ctx.replyWithChatAction("upload_photo");
-  const png = await renderStatsChart(s, chartLabels(ctx, parsed.plainLabel, s));
-  await ctx.replyWithPhoto(new InputFile(png, "thong-ke.png"), {
-    caption: ctx.t("stats-chart-caption", { label }),
-    parse_mode: "HTML",
+statsFeature
+  .chatType("private")
+  .filter(hasUser)
+  .command("stats", async (ctx) => {
+    const parsed = await parseReportScope(ctx, ctx.match.trim());
+    if (!parsed) return;
+    const { scope, label } = parsed;
+    // The service refuses anyone but an administrator.
+    const s = await ctx.services.stats.compute(ctx.user.id, scope);
+    for (const part of splitMessage(statsText(ctx, label, s))) await ctx.reply(part, { parse_mode: "HTML" });
+    // Nothing to draw in an empty year; the message already says so.
+    if (s.received + s.withdrawn === 0) return;
+    await ctx.replyWithChatAction("upload_photo");
+    const png = await renderStatsChart(s, chartLabels(ctx, parsed.plainLabel, s));
+    await ctx.replyWithPhoto(new InputFile(png, "thong-ke.png"), {
+      caption: ctx.t("stats-chart-caption", { label }),
+      parse_mode: "HTML",
+    });
   });
-});
 
 function chartLabels(ctx: Context, plainLabel: string, s: Statistics): StatsChartLabels {
   return {

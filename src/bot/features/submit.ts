@@ -4,10 +4,11 @@ import { NotRegisteredError, SubmissionNotFoundError } from "../../submissions/e
 import type { DraftView } from "../../submissions/submissions.service.js";
 import type { Context } from "../context.js";
 import { truncate } from "../conversations/steps.js";
+import { hasUser, type UserContext } from "../filters.js";
 import { openForm } from "./form.js";
 
 export const submitFeature = new Composer<Context>();
-const private_ = submitFeature.chatType("private");
+const private_ = submitFeature.chatType("private").filter(hasUser);
 
 const KIND = /^sub:kind:(initiative|nomination)$/;
 const CONTINUE = /^sub:go:(\d+)$/;
@@ -43,7 +44,6 @@ private_.callbackQuery(KIND, async (ctx) => {
 
 private_.callbackQuery(CONTINUE, async (ctx) => {
   await ctx.answerCallbackQuery();
-  if (!ctx.user) return;
   // The id comes from the button: the service checks it is this user's, and still editable.
   try {
     const view = await ctx.services.submissions.view(ctx.user.id, Number(ctx.match[1]));
@@ -60,14 +60,12 @@ private_.callbackQuery(CONTINUE, async (ctx) => {
 private_.callbackQuery(FRESH, async (ctx) => {
   await ctx.answerCallbackQuery();
   const kind = ctx.match[1] as SubmissionKind;
-  if (!ctx.user) return;
   const old = await ctx.services.submissions.currentDraft(ctx.user.id, kind);
   if (old) await ctx.services.submissions.discardDraft(ctx.user.id, old.id);
   await startForm(ctx, kind);
 });
 
 private_.command("drafts", async (ctx) => {
-  if (!ctx.user) return;
   const drafts = (
     await Promise.all(
       (["initiative", "nomination"] as const).map((kind) =>
@@ -96,8 +94,7 @@ private_.command("drafts", async (ctx) => {
   });
 });
 
-async function startForm(ctx: Context, kind: SubmissionKind): Promise<void> {
-  if (!ctx.user) return;
+async function startForm(ctx: UserContext, kind: SubmissionKind): Promise<void> {
   try {
     const draft = await ctx.services.submissions.startDraft(ctx.user.id, kind);
     await openForm(ctx, draft.id);
