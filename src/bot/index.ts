@@ -16,6 +16,7 @@ import { ForbiddenError } from "../users/permissions.js";
 import { setCommandMenus } from "./commands.js";
 import type { Context, ConversationContext } from "./context.js";
 import { conversationsFeature } from "./conversations/index.js";
+import { domainErrorAnswer } from "./domain-errors.js";
 import { broadcastsFeature } from "./features/broadcasts.js";
 import { campaignsFeature } from "./features/campaigns.js";
 import { cancelFeature } from "./features/cancel.js";
@@ -85,11 +86,15 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
 
   const features = bot.errorBoundary(async (err) => {
     const ctx = err.ctx;
-    if (err.error instanceof ForbiddenError) {
-      // A privileged action by someone without the role (a forged or stale button, a typed command): refused.
+    // A privileged action by someone without the role (a forged or stale button, a typed command) is refused.
+    if (err.error instanceof ForbiddenError)
       ctx.logger.warn({ role: err.error.role, userId: ctx.user?.id }, "privileged action refused");
+    // A domain error with one answer everywhere (not found, not allowed, …): said in the user's language.
+    const answer = domainErrorAnswer(ctx, err.error);
+    if (answer !== undefined) {
       if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => {});
-      await ctx.reply(ctx.t("not-allowed")).catch(() => {});
+      // Telegram unreachable: thrown below like any reply that failed, so the update is tried again.
+      await ctx.reply(answer);
       return;
     }
     // Telegram unreachable or refusing for now: the update goes back to the inbox and is handled again later, so

@@ -1,9 +1,9 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { CampaignNotFoundError, InvalidCampaignError } from "../../campaigns/campaign-input.js";
+import { InvalidCampaignError } from "../../campaigns/campaign-input.js";
 import type { SubmissionKind } from "../../db/types.js";
 import { escapeHtml } from "../../shared/text.js";
 import { formatDateTime } from "../../shared/time.js";
-import { CampaignClosedError, NotRegisteredError } from "../../submissions/errors.js";
+import { CampaignClosedError } from "../../submissions/errors.js";
 import { announcementText, campaignButtons, timeLeft } from "../broadcast-messages.js";
 import type { Context } from "../context.js";
 import { CAMPAIGN_CREATE_CONVERSATION } from "../conversations/campaign-create.js";
@@ -46,7 +46,6 @@ private_.callbackQuery(/^camp:go:(\d+):(initiative|nomination)$/, async (ctx) =>
     await openForm(ctx, draft.id);
   } catch (error) {
     if (error instanceof CampaignClosedError) return ctx.reply(ctx.t("campaign-not-open"));
-    if (error instanceof NotRegisteredError) return ctx.reply(ctx.t("submit-register-first"));
     throw error;
   }
 });
@@ -225,10 +224,9 @@ async function withCampaign<T>(ctx: Context, call: () => Promise<T>): Promise<T 
   try {
     return await call();
   } catch (error) {
-    if (error instanceof CampaignNotFoundError) await ctx.reply(ctx.t("campaign-not-found"));
-    else if (error instanceof InvalidCampaignError)
-      await ctx.reply(ctx.t(`campaign-problem-${error.problem}`));
-    else throw error;
+    // A campaign that is gone (CampaignNotFoundError) is answered by the error boundary.
+    if (!(error instanceof InvalidCampaignError)) throw error;
+    await ctx.reply(ctx.t(`campaign-problem-${error.problem}`));
     return undefined;
   }
 }

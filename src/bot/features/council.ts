@@ -1,5 +1,4 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { CampaignNotFoundError } from "../../campaigns/campaign-input.js";
 import type { SubmissionKind } from "../../db/types.js";
 import { NotAReviewerError, RubricInUseError, RubricKindError } from "../../review/council.service.js";
 import { InvalidDecisionError, WrongStageError } from "../../review/review-errors.js";
@@ -47,7 +46,6 @@ private_.command("council", async (ctx) => {
     const n = await ctx.services.council.setReviewers(ctx.user.id, campaignId, ids);
     return ctx.reply(ctx.t("council-reviewers-set", { n }));
   } catch (error) {
-    if (error instanceof CampaignNotFoundError) return ctx.reply(ctx.t("campaign-not-found"));
     if (error instanceof InvalidDecisionError) return ctx.reply(ctx.t("council-deadline-past"));
     if (error instanceof RubricInputError)
       return ctx.reply(

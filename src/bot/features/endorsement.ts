@@ -1,6 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { WrongStageError } from "../../review/review-errors.js";
-import { SubmissionNotFoundError } from "../../submissions/errors.js";
 import type { Context } from "../context.js";
 import { REVIEW_NOTE_CONVERSATION } from "../conversations/review-note.js";
 import { hasUser } from "../filters.js";
@@ -57,6 +56,5 @@ private_.callbackQuery(/^end:ret:(\d+)$/, async (ctx) => {
 export async function answerStageError(ctx: Context, error: unknown): Promise<void> {
   if (error instanceof WrongStageError)
     await ctx.reply(ctx.t("review-wrong-stage", { status: ctx.t(`status-${error.status}`) }));
-  else if (error instanceof SubmissionNotFoundError) await ctx.reply(ctx.t("my-not-found"));
-  else throw error;
+  else throw error; // a gone submission (SubmissionNotFoundError) is answered by the error boundary
 }

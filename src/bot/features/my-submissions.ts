@@ -2,7 +2,6 @@ import { Composer, InlineKeyboard } from "grammy";
 import { splitMessage } from "../../shared/split-message.js";
 import { escapeHtml } from "../../shared/text.js";
 import { formatDate, formatDateTime } from "../../shared/time.js";
-import { CannotWithdrawError, SubmissionNotFoundError } from "../../submissions/errors.js";
 import type { Context } from "../context.js";
 import { hasUser, type UserContext } from "../filters.js";
 
@@ -47,13 +46,8 @@ private_.callbackQuery(DETAILS, async (ctx) => {
 private_.callbackQuery(WITHDRAW, async (ctx) => {
   await ctx.answerCallbackQuery();
   const id = Number(ctx.match[1]);
-  // Someone else's submission named in a forged button is not even acknowledged.
-  try {
-    await ctx.services.submissions.details(ctx.user.id, id);
-  } catch (error) {
-    if (error instanceof SubmissionNotFoundError) return ctx.reply(ctx.t("my-not-found"));
-    throw error;
-  }
+  // Someone else's submission named in a forged button is not even acknowledged (SubmissionNotFoundError).
+  await ctx.services.submissions.details(ctx.user.id, id);
   await ctx.reply(ctx.t("my-withdraw-confirm"), {
     reply_markup: new InlineKeyboard()
       .text(ctx.t("my-withdraw-yes"), `my:wy:${id}`)
@@ -63,29 +57,12 @@ private_.callbackQuery(WITHDRAW, async (ctx) => {
 
 private_.callbackQuery(WITHDRAW_CONFIRMED, async (ctx) => {
   await ctx.answerCallbackQuery();
-  try {
-    await ctx.services.submissions.withdraw(ctx.user.id, Number(ctx.match[1]));
-    await ctx.reply(ctx.t("my-withdrawn"));
-  } catch (error) {
-    if (error instanceof SubmissionNotFoundError) return ctx.reply(ctx.t("my-not-found"));
-    if (error instanceof CannotWithdrawError)
-      return ctx.reply(ctx.t("my-cannot-withdraw", { status: ctx.t(`status-${error.status}`) }));
-    throw error;
-  }
+  await ctx.services.submissions.withdraw(ctx.user.id, Number(ctx.match[1]));
+  await ctx.reply(ctx.t("my-withdrawn"));
 });
 
 async function showDetails(ctx: UserContext, id: number): Promise<void> {
-  let details: Awaited<ReturnType<typeof ctx.services.submissions.details>>;
-  try {
-    details = await ctx.services.submissions.details(ctx.user.id, id);
-  } catch (error) {
-    if (error instanceof SubmissionNotFoundError) {
-      await ctx.reply(ctx.t("my-not-found"));
-      return;
-    }
-    throw error;
-  }
-  const { submission: s, events } = details;
+  const { submission: s, events } = await ctx.services.submissions.details(ctx.user.id, id);
   const tz = ctx.config.timezone;
   const history = events.map((e) =>
     ctx.t("my-history-line", {

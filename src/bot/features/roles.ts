@@ -3,7 +3,6 @@ import { escapeHtml } from "../../shared/text.js";
 import {
   GRANTABLE_ROLES,
   type GrantableRole,
-  LastAdminError,
   UnitRequiredError,
   UnknownPersonError,
 } from "../../users/roles.service.js";
@@ -66,7 +65,6 @@ rolesFeature
     } catch (error) {
       if (error instanceof UnknownPersonError)
         return ctx.reply(ctx.t("roles-unknown-person", { id: String(telegramId) }));
-      if (error instanceof LastAdminError) return ctx.reply(ctx.t("roles-last-admin"));
       if (error instanceof UnitRequiredError)
         return ctx.reply(ctx.t("roles-unit-required"), { parse_mode: "HTML" });
       throw error;

@@ -1,6 +1,5 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { SubmissionKind } from "../../db/types.js";
-import { NotRegisteredError, SubmissionNotFoundError } from "../../submissions/errors.js";
 import type { DraftView } from "../../submissions/submissions.service.js";
 import type { Context } from "../context.js";
 import { truncate } from "../conversations/steps.js";
@@ -45,16 +44,11 @@ private_.callbackQuery(KIND, async (ctx) => {
 private_.callbackQuery(CONTINUE, async (ctx) => {
   await ctx.answerCallbackQuery();
   // The id comes from the button: the service checks it is this user's, and still editable.
-  try {
-    const view = await ctx.services.submissions.view(ctx.user.id, Number(ctx.match[1]));
-    if (view.status !== "draft" && view.status !== "returned") return ctx.reply(ctx.t("form-gone"));
-    if ((await ctx.services.submissions.linkedCampaignOpen(ctx.user.id, view.id)) === false)
-      await ctx.reply(ctx.t("form-draft-campaign-closed"));
-    await openForm(ctx, view.id);
-  } catch (error) {
-    if (error instanceof SubmissionNotFoundError) return ctx.reply(ctx.t("my-not-found"));
-    throw error;
-  }
+  const view = await ctx.services.submissions.view(ctx.user.id, Number(ctx.match[1]));
+  if (view.status !== "draft" && view.status !== "returned") return ctx.reply(ctx.t("form-gone"));
+  if ((await ctx.services.submissions.linkedCampaignOpen(ctx.user.id, view.id)) === false)
+    await ctx.reply(ctx.t("form-draft-campaign-closed"));
+  await openForm(ctx, view.id);
 });
 
 private_.callbackQuery(FRESH, async (ctx) => {
@@ -95,14 +89,7 @@ private_.command("drafts", async (ctx) => {
 });
 
 async function startForm(ctx: UserContext, kind: SubmissionKind): Promise<void> {
-  try {
-    const draft = await ctx.services.submissions.startDraft(ctx.user.id, kind);
-    await openForm(ctx, draft.id);
-  } catch (error) {
-    if (error instanceof NotRegisteredError) {
-      await ctx.reply(ctx.t("submit-register-first"));
-      return;
-    }
-    throw error;
-  }
+  // Not registered yet: NotRegisteredError, answered by the error boundary.
+  const draft = await ctx.services.submissions.startDraft(ctx.user.id, kind);
+  await openForm(ctx, draft.id);
 }
