@@ -7,7 +7,7 @@ import { announcementText, campaignButtons } from "../broadcast-messages.js";
 import type { AppConversation, ConversationContext } from "../context.js";
 import { askAudience } from "./campaign-audience-step.js";
 import { ask, type Parsed, parseDescription, parseTitle } from "./campaign-questions.js";
-import { CANCEL, type StepPosition, stepHeader } from "./steps.js";
+import { CANCEL, type StepPosition, stepHeader, waitForButton } from "./steps.js";
 
 export const CAMPAIGN_CREATE_CONVERSATION = "campaign-create";
 
@@ -170,27 +170,18 @@ export async function campaignCreateConversation(conversation: AppConversation, 
         .text(ctx.t("button-cancel"), CANCEL),
     },
   );
-  for (;;) {
-    const answer = await conversation.wait();
-    const data = answer.callbackQuery?.data;
-    if (data !== undefined) await answer.answerCallbackQuery();
-    if (data === CANCEL) return cancelled();
-    if (data !== CONFIRM) {
-      await answer.reply(answer.t("expect-button"));
-      continue;
+  if ((await waitForButton(conversation, [CONFIRM, CANCEL])) === CANCEL) return cancelled();
+  const created = await conversation.external(async (o) => {
+    try {
+      const c = await o.services.campaigns.create(o.user?.id ?? 0, input, new Date());
+      return { ok: true as const, id: c.id };
+    } catch (error) {
+      if (error instanceof InvalidCampaignError) return { ok: false as const, problem: error.problem };
+      throw error;
     }
-    const created = await conversation.external(async (o) => {
-      try {
-        const c = await o.services.campaigns.create(o.user?.id ?? 0, input, new Date());
-        return { ok: true as const, id: c.id };
-      } catch (error) {
-        if (error instanceof InvalidCampaignError) return { ok: false as const, problem: error.problem };
-        throw error;
-      }
-    });
-    if (created.ok)
-      return answer.reply(answer.t("campaign-created", { id: String(created.id) }), { parse_mode: "HTML" });
-    // Time passed while confirming (e.g. the deadline is now behind us): say why; the admin starts again.
-    return answer.reply(answer.t(`campaign-problem-${created.problem}`));
-  }
+  });
+  if (created.ok)
+    return ctx.reply(ctx.t("campaign-created", { id: String(created.id) }), { parse_mode: "HTML" });
+  // Time passed while confirming (e.g. the deadline is now behind us): say why; the admin starts again.
+  return ctx.reply(ctx.t(`campaign-problem-${created.problem}`));
 }
