@@ -20,6 +20,10 @@ export default defineConfig({
   test: {
     // Forks, not threads: e2e tests spawn the real bot and PGlite's WASM is happier in its own process.
     pool: "forks",
+    // Vitest would run one file at a time on two cores; most of the suite's time is spent waiting on bot processes
+    // (restarts, kill -9, a minute-long Bot API outage), so two files run side by side (three starved the timing
+    // of the broadcast and start-up tests on this 2-core machine).
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // CI also writes a JSON report, from which .ci/run prints its closing "N passed, N failed" line.

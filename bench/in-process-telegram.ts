@@ -18,17 +18,21 @@ export const BENCH_BOT_INFO: UserFromGetMe = {
 
 /**
  * A fetch for grammY's client that answers every Bot API call in process, as Telegram would, so a benchmark
- * measures the bot and its database rather than a network. Counts the calls.
+ * measures the bot and its database rather than a network. Counts the calls; `onCall` sees each (tests record them).
  */
-export function inProcessTelegram() {
+export function inProcessTelegram(onCall?: (method: string, payload: Record<string, unknown>) => void) {
   let messageId = 1;
   const calls = new Map<string, number>();
   const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
     const method = String(input).split("/").pop() ?? "";
     calls.set(method, (calls.get(method) ?? 0) + 1);
     const payload = typeof init?.body === "string" ? JSON.parse(init.body) : {};
+    onCall?.(method, payload);
     const result =
-      method === "sendMessage" || method === "editMessageText"
+      method === "sendMessage" ||
+      method === "editMessageText" ||
+      method === "sendDocument" ||
+      method === "sendPhoto"
         ? {
             message_id: messageId++,
             date: 0,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FORM } from "../../src/bot/form/form-buttons.js";
 import type { Database } from "../../src/db/types.js";
-import { admin, DAY, seedUnits, teacher } from "../helpers/campaign-fixtures.js";
+import { admin, insertOpenCampaign, seedUnits, teacher } from "../helpers/campaign-fixtures.js";
 import { InProcessBot, type InProcessChat, textsOf } from "../helpers/in-process-bot.js";
 import { fillInitiative } from "../helpers/initiative-answers.js";
 import { createTestDatabase, type TestDatabase } from "../helpers/test-database.js";
@@ -171,21 +171,7 @@ describe("a /command at every prompt", () => {
       const draft = await s.startDraft(author, "initiative");
       await fillInitiative(s, author, draft.id);
       submissionId = (await s.submit(author, draft.id, new Date())).id;
-      campaignId = (
-        await t.db
-          .insertInto("campaigns")
-          .values({
-            title: "Đổi mới",
-            school_year: "2026-2027",
-            accepts_initiatives: true,
-            accepts_nominations: false,
-            opens_at: new Date(Date.now() - DAY),
-            deadline_at: new Date(Date.now() + DAY),
-            status: "open",
-          })
-          .returning("id")
-          .executeTakeFirstOrThrow()
-      ).id;
+      campaignId = await insertOpenCampaign(t.db);
     });
 
     it("at the unit head's return note", async () => {
@@ -285,7 +271,7 @@ describe("a /command at every prompt", () => {
         .select("title")
         .where("id", "=", campaignId)
         .executeTakeFirstOrThrow();
-      expect(row.title).toBe("Đổi mới");
+      expect(row.title).toBe("Đổi mới sáng tạo");
     });
   });
 });

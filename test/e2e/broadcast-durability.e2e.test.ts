@@ -22,6 +22,18 @@ async function announcementDue(): Promise<{ url: string; db: DatabaseHandle }> {
 }
 
 /**
+ * Runs the campaign tick, which enqueues the due announcement to every recipient once. If a minute began since the
+ * bot started, the bot's own minute job may have enqueued it first: the tick then finds nothing to do. Either way
+ * there is exactly one broadcast, to everyone.
+ */
+async function enqueueAnnouncement(env: Record<string, string>, db: DatabaseHandle): Promise<void> {
+  const printed = runJobsTick(env);
+  if (!printed.includes(`to ${RECIPIENTS} recipient(s)`))
+    expect(printed).toContain("0 broadcast(s) enqueued");
+  expect(await db.db.selectFrom("broadcasts").select("total").execute()).toEqual([{ total: RECIPIENTS }]);
+}
+
+/**
  * kill -9 at arbitrary moments mid-broadcast, three times, then let it finish: everybody gets the message, and
  * the only repeats are of messages sent in the instant before a crash.
  */
@@ -46,7 +58,7 @@ describe.runIf(hasPostgres)("a broadcast survives the bot being killed mid-send"
   it("delivers to every recipient; repeats only what was in flight at a crash", async () => {
     const env = { DATABASE_URL: url, BROADCAST_RATE: String(RATE), BROADCAST_PAID: "true" };
     bot = await startBot(api, env);
-    expect(runJobsTick(env)).toContain(`to ${RECIPIENTS} recipient(s)`);
+    await enqueueAnnouncement(env, db);
 
     const sends = () => api.callsOf("sendMessage").filter((c) => Number(c.payload.chat_id) >= FIRST_CHAT);
     const kills: number[] = [];
@@ -72,15 +84,15 @@ describe.runIf(hasPostgres)("a broadcast survives the bot being killed mid-send"
     expect(byChat.size).toBe(RECIPIENTS);
     const repeated = [...byChat.entries()].filter(([, times]) => times.length > 1);
     for (const [chat, times] of repeated) {
-      const first = times[0] as number;
+      // Every copy but the last was in flight at a kill (a copy sent again can be in flight at the next kill too).
       // The fake records a call when its request arrives, which for a request already on the wire at the kill
       // can be a moment after the kill was noted: in flight either way.
-      const nearCrash = kills.some((k) => first <= k + 50 && first >= k - IN_FLIGHT_WINDOW_MS);
+      const nearCrash = (at: number) => kills.some((k) => at <= k + 50 && at >= k - IN_FLIGHT_WINDOW_MS);
       expect(
-        nearCrash,
-        `chat ${chat} got ${times.length} messages, first at ${first} ms; kills at ${kills}`,
+        times.slice(0, -1).every(nearCrash),
+        `chat ${chat} got ${times.length} messages, at ${times} ms; kills at ${kills}`,
       ).toBe(true);
-      expect(times).toHaveLength(2);
+      expect(times.length).toBeLessThanOrEqual(kills.length + 1);
     }
     const statuses = await db.db
       .selectFrom("broadcast_deliveries")
@@ -98,13 +110,7 @@ describe.runIf(hasPostgres)("two bot instances on one PostgreSQL", () => {
     const env = { DATABASE_URL: url, BROADCAST_RATE: String(RATE), BROADCAST_PAID: "true" };
     const bots = [await startBot(api, env), await startBot(api, env)];
     try {
-      // The announcement is enqueued once: by this tick, or by an instance's own minute job if a minute began
-      // since the bots started.
-      const first = runJobsTick(env);
-      const enqueued = await db.db.selectFrom("broadcasts").select("total").execute();
-      expect(enqueued).toEqual([{ total: RECIPIENTS }]);
-      if (!first.includes(`to ${RECIPIENTS} recipient(s)`))
-        expect(first).toContain("0 broadcast(s) enqueued");
+      await enqueueAnnouncement(env, db);
       // A second tick (the other instance's cron, an operator) enqueues nothing more.
       expect(runJobsTick(env)).toContain("0 broadcast(s) enqueued");
       const deadline = Date.now() + 60_000;

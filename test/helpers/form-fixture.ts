@@ -89,11 +89,7 @@ export async function seedOpenForms(database: BotDatabase, chatIds: number[]): P
         .values({ kind: "initiative", submitter_id: user.id, unit_id: u1, draft_step: "title" })
         .returning("id")
         .executeTakeFirstOrThrow();
-      await handle.db
-        .updateTable("users")
-        .set({ active_draft_id: draft.id })
-        .where("id", "=", user.id)
-        .execute();
+      await openFormOf(handle, user.id, draft.id);
     }
   } finally {
     await handle.close();
@@ -142,13 +138,14 @@ export async function seedDraftsAtSummary(database: BotDatabase, chatIds: number
         .executeTakeFirstOrThrow();
       const draft = await services.submissions.startDraft(user.id, "initiative");
       await fillInitiative(services.submissions, user.id, draft.id, `Sáng kiến của ${chatId}`);
-      await handle.db
-        .updateTable("users")
-        .set({ active_draft_id: draft.id })
-        .where("id", "=", user.id)
-        .execute();
+      await openFormOf(handle, user.id, draft.id);
     }
   } finally {
     await handle.close();
   }
+}
+
+/** The draft's form is open in its teacher's chat, as after tapping ▶️ in /drafts. */
+async function openFormOf(handle: DatabaseHandle, userId: number, draftId: number): Promise<void> {
+  await handle.db.updateTable("users").set({ active_draft_id: draftId }).where("id", "=", userId).execute();
 }

@@ -1,6 +1,6 @@
 import type { Update, User } from "grammy/types";
 import type { Kysely } from "kysely";
-import { BENCH_BOT_INFO } from "../../bench/in-process-telegram.js";
+import { BENCH_BOT_INFO, inProcessTelegram } from "../../bench/in-process-telegram.js";
 import { type AppBot, createBot } from "../../src/bot/index.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/types.js";
@@ -20,7 +20,6 @@ const REPLY_METHODS = new Set(["sendMessage", "editMessageText", "sendDocument",
 export class InProcessBot {
   readonly calls: RecordedCall[] = [];
   private nextUpdateId = 1;
-  private messageId = 1;
   private readonly started = Date.now();
   readonly bot: AppBot;
   readonly services: Services;
@@ -35,26 +34,16 @@ export class InProcessBot {
     this.bot = createBot(
       this.config,
       { db, logger: createLogger("silent"), services: this.services },
-      { botInfo: BENCH_BOT_INFO, client: { fetch: this.fetch } },
+      {
+        botInfo: BENCH_BOT_INFO,
+        client: {
+          fetch: inProcessTelegram((method, payload) =>
+            this.calls.push({ method, payload, at: Date.now() - this.started }),
+          ).fetch,
+        },
+      },
     );
   }
-
-  private readonly fetch = (async (input: string | URL | Request, init?: RequestInit) => {
-    const method = String(input).split("/").pop() ?? "";
-    const payload = typeof init?.body === "string" ? JSON.parse(init.body) : {};
-    this.calls.push({ method, payload, at: Date.now() - this.started });
-    const result = REPLY_METHODS.has(method)
-      ? {
-          message_id: this.messageId++,
-          date: 0,
-          chat: { id: payload.chat_id, type: "private" },
-          text: payload.text,
-        }
-      : true;
-    return new Response(JSON.stringify({ ok: true, result }), {
-      headers: { "content-type": "application/json" },
-    });
-  }) as typeof globalThis.fetch;
 
   /** Handles one update; returns the update_id it was given. */
   async handle(update: Omit<Update, "update_id">, updateId = this.nextUpdateId++): Promise<number> {
