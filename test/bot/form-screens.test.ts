@@ -89,6 +89,19 @@ describe("the submission form's summary", () => {
     expect(again.map((c) => /SK-\d{4}-\d{5}/.exec(String(c.payload.text))?.[0])).toEqual([code]);
     expect(await events()).toEqual([{ to_status: "submitted" }]);
     expect(buttonsOf(again)).toEqual([]);
+    // A form left open on a sent submission (a crash before it was closed) lets go of the next message.
+    await t.db
+      .updateTable("users")
+      .set({ active_draft_id: draftId })
+      .where("telegram_id", "=", TEACHER)
+      .execute();
+    expect(textsOf(await chat.send("xin chào"))).not.toMatch(/Tóm tắt|Bước/);
+    const user = await t.db
+      .selectFrom("users")
+      .select("active_draft_id")
+      .where("telegram_id", "=", TEACHER)
+      .executeTakeFirstOrThrow();
+    expect(user.active_draft_id).toBeNull();
   });
 });
 

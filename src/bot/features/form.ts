@@ -59,7 +59,9 @@ inForm.on(["message", "callback_query:data"], async (ctx, next) => {
     return next();
   }
   const move = interpret(view, inputOf(ctx));
-  if (move.type === "leave") {
+  // A form whose submission went on (sent, withdrawn) is left, but for a repeated 📨 Gửi, which shows its receipt.
+  const editable = view.status === "draft" || view.status === "returned";
+  if (move.type === "leave" || (!editable && move.type !== "submit")) {
     await ctx.services.submissions.leaveForm(ctx.user.id);
     return next();
   }
