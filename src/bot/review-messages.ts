@@ -3,10 +3,9 @@ import { type Api, InlineKeyboard } from "grammy";
 import type { Config } from "../config.js";
 import type { Submission } from "../db/types.js";
 import type { Logger } from "../logger.js";
-import { escapeHtml } from "../shared/text.js";
+import { escapeHtml, truncate } from "../shared/text.js";
 import { formatDateTime } from "../shared/time.js";
 import type { Context } from "./context.js";
-import { truncate } from "./conversations/steps.js";
 import { negotiateLocale } from "./i18n.js";
 
 type Vars = Record<string, string | number>;

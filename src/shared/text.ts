@@ -29,3 +29,24 @@ export function foldForSearch(text: string): string {
 
 /** Escapes LIKE's wildcards, so typed text is matched literally. */
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+/**
+ * Where to cut `text` at or before index `at` without splitting a surrogate pair (an emoji) in two: half of one is
+ * not valid UTF-8, and Telegram refuses the whole message.
+ */
+export function safeCut(text: string, at: number): number {
+  const code = text.charCodeAt(at - 1);
+  return code >= 0xd800 && code <= 0xdbff ? at - 1 : at;
+}
+
+/**
+ * Shortens a text to `max` characters for a button or a list, ending with "…" at a word boundary (a word cut in
+ * half reads as a typo); a single long word is cut where it must be, never inside an emoji.
+ */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, safeCut(text, max - 1));
+  const space = head.lastIndexOf(" ");
+  const cut = space >= max / 2 ? head.slice(0, space) : head;
+  return `${cut.replace(/[\s,;:.–-]+$/, "")}…`;
+}

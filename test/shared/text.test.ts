@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, foldForSearch, normalizeText } from "../../src/shared/text.js";
+import { splitMessage } from "../../src/shared/split-message.js";
+import { escapeHtml, foldForSearch, normalizeText, truncate } from "../../src/shared/text.js";
 import { checkFullName } from "../../src/users/full-name.js";
 
 describe("text helpers", () => {
@@ -32,5 +33,35 @@ describe("full name check", () => {
     ["<script>", { ok: false, problem: "not-a-name" }],
   ])("%j", (input, expected) => {
     expect(checkFullName(input)).toEqual(expected);
+  });
+});
+
+describe("cutting text for Telegram", () => {
+  const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+  it("truncates at a word boundary with …, never inside an emoji", () => {
+    expect(truncate("Ứng dụng trò chơi trong dạy học Toán lớp 10", 20)).toBe("Ứng dụng trò chơi…");
+    const name = `${"a".repeat(58)}😀😀`;
+    const cut = truncate(name, 60);
+    expect(cut.length).toBeLessThanOrEqual(60);
+    expect(cut).not.toMatch(loneSurrogate);
+  });
+
+  it("splits a long line without spaces never inside an escaped < or an emoji", () => {
+    for (const line of [
+      escapeHtml(`a${"<".repeat(5000)}`),
+      escapeHtml(`ab${"<".repeat(5000)}`),
+      `a${"😀".repeat(3000)}`,
+    ]) {
+      const chunks = splitMessage(line);
+      expect(chunks.length).toBeGreaterThan(1);
+      expect(chunks.join("")).toBe(line);
+      for (const chunk of chunks) {
+        expect(chunk.length).toBeLessThanOrEqual(4000);
+        expect(chunk).not.toMatch(/&[a-z]*$/);
+        expect(chunk).not.toMatch(/^[a-z]*;/);
+        expect(chunk).not.toMatch(loneSurrogate);
+      }
+    }
   });
 });

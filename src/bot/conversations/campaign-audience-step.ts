@@ -1,8 +1,8 @@
 import { InlineKeyboard } from "grammy";
 import type { CampaignAudience } from "../../campaigns/campaign-input.js";
-import { escapeHtml } from "../../shared/text.js";
+import { escapeHtml, truncate } from "../../shared/text.js";
 import type { AppConversation, ConversationContext } from "../context.js";
-import { CANCEL, type StepPosition, stepHeader, truncate } from "./steps.js";
+import { CANCEL, type StepPosition, stepHeader } from "./steps.js";
 
 const EVERYONE = "aud:all";
 const BY = { clusters: "aud:clusters", blocks: "aud:blocks", units: "aud:units" } as const;

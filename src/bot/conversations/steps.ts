@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import { escapeHtml } from "../../shared/text.js";
+import { escapeHtml, truncate } from "../../shared/text.js";
 import { checkFullName, FULL_NAME_MAX_LENGTH } from "../../users/full-name.js";
 import type { AppConversation, ConversationContext } from "../context.js";
 
@@ -13,18 +13,6 @@ export const CANCEL = "step:cancel";
 
 export const stepHeader = (ctx: ConversationContext, { step, total }: StepPosition) =>
   ctx.t("step-header", { step, total });
-
-/**
- * Shortens a text to `max` characters for a button or a list, ending with "…" at a word boundary (a word cut in
- * half reads as a typo); a single long word is cut where it must be.
- */
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const head = text.slice(0, max - 1);
-  const space = head.lastIndexOf(" ");
-  const cut = space >= max / 2 ? head.slice(0, space) : head;
-  return `${cut.replace(/[\s,;:.–-]+$/, "")}…`;
-}
 
 /**
  * Waits until one of `accepted` is pressed; anything else gets a hint and the wait goes on. A refused update is

@@ -1,8 +1,8 @@
 import { InlineKeyboard } from "grammy";
-import { escapeHtml, normalizeText } from "../../shared/text.js";
+import { escapeHtml, normalizeText, truncate } from "../../shared/text.js";
 import { UNIT_SEARCH_LIMIT } from "../../units/units.service.js";
 import type { AppConversation, ConversationContext } from "../context.js";
-import { CANCEL, type StepPosition, stepHeader, truncate } from "./steps.js";
+import { CANCEL, type StepPosition, stepHeader } from "./steps.js";
 
 /** What the conversation keeps of a unit (it is stored in the replay log, so plain data only). */
 export interface UnitChoice {

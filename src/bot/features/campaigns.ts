@@ -1,7 +1,7 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { InvalidCampaignError } from "../../campaigns/campaign-input.js";
 import type { SubmissionKind } from "../../db/types.js";
-import { escapeHtml } from "../../shared/text.js";
+import { escapeHtml, truncate } from "../../shared/text.js";
 import { formatDateTime } from "../../shared/time.js";
 import { CampaignClosedError } from "../../submissions/errors.js";
 import { announcementText, campaignButtons, timeLeft } from "../broadcast-messages.js";
@@ -9,7 +9,6 @@ import type { Context } from "../context.js";
 import { CAMPAIGN_CREATE_CONVERSATION } from "../conversations/campaign-create.js";
 import { CAMPAIGN_EDIT_CONVERSATION } from "../conversations/campaign-edit.js";
 import { CAMPAIGN_EXTEND_CONVERSATION } from "../conversations/campaign-extend.js";
-import { truncate } from "../conversations/steps.js";
 import { hasUser } from "../filters.js";
 import { openForm } from "./form.js";
 

@@ -1,8 +1,8 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { SubmissionKind } from "../../db/types.js";
+import { truncate } from "../../shared/text.js";
 import type { DraftView } from "../../submissions/submissions.service.js";
 import type { Context } from "../context.js";
-import { truncate } from "../conversations/steps.js";
 import { hasUser, type UserContext } from "../filters.js";
 import { openForm } from "./form.js";
 

@@ -1,6 +1,6 @@
 import { GrammyError, InlineKeyboard } from "grammy";
 import { splitMessage } from "../../shared/split-message.js";
-import { escapeHtml } from "../../shared/text.js";
+import { escapeHtml, truncate } from "../../shared/text.js";
 import { formatDate, formatIsoDate } from "../../shared/time.js";
 import { SUMMARY_STEP } from "../../submissions/form-machine.js";
 import {
@@ -13,7 +13,7 @@ import {
 } from "../../submissions/forms.js";
 import type { DraftView } from "../../submissions/submissions.service.js";
 import type { ConversationContext } from "../context.js";
-import { stepHeader, truncate } from "../conversations/steps.js";
+import { stepHeader } from "../conversations/steps.js";
 import { FORM } from "./form-buttons.js";
 
 const PREVIOUS_ANSWER_PREVIEW = 500;
