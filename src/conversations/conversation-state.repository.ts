@@ -12,8 +12,8 @@ export async function readConversationState(db: Db, key: string): Promise<unknow
   return row?.state;
 }
 
-export async function writeConversationState(db: Db, key: string, state: unknown): Promise<void> {
-  const json = JSON.stringify(state);
+/** Upserts a chat's conversation state, given as JSON text (the caller has serialized it to measure it). */
+export async function writeConversationState(db: Db, key: string, json: string): Promise<void> {
   await db
     .insertInto("conversation_state")
     .values({ key, state: json, updated_at: new Date() })

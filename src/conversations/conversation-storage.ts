@@ -31,9 +31,10 @@ export function postgresConversationStorage<S>(
   return {
     read: async (key) => (await readConversationState(db, key)) as VersionedState<S> | undefined,
     write: async (key, state) => {
-      const bytes = Buffer.byteLength(JSON.stringify(state));
+      const json = JSON.stringify(state);
+      const bytes = Buffer.byteLength(json);
       if (bytes > MAX_CONVERSATION_STATE_BYTES) return onOversize(key, bytes);
-      await writeConversationState(db, key, state);
+      await writeConversationState(db, key, json);
     },
     delete: (key) => deleteConversationState(db, key),
   };

@@ -4,7 +4,7 @@ import { createDatabase, type DatabaseHandle } from "../../src/db/create-databas
 import { migrateToLatest } from "../../src/db/migrator.js";
 import { createServices } from "../../src/services.js";
 import { tempDir } from "./bot-process.js";
-import { seedUnits } from "./campaign-fixtures.js";
+import { insertPerson, seedUnits } from "./campaign-fixtures.js";
 import { fillInitiative } from "./initiative-answers.js";
 import { createEmptyPostgresDatabase, dropPostgresDatabase } from "./test-database.js";
 import { callbackQuery, telegramUser, textMessage } from "./updates.js";
@@ -79,17 +79,13 @@ export async function seedOpenForms(database: BotDatabase, chatIds: number[]): P
     await migrateToLatest(handle.db);
     const { u1 } = await seedUnits(handle.db);
     for (const chatId of chatIds) {
-      const user = await handle.db
-        .insertInto("users")
-        .values({ telegram_id: chatId, full_name: `Giáo viên ${chatId}`, unit_id: u1 })
-        .returning("id")
-        .executeTakeFirstOrThrow();
+      const userId = await insertPerson(handle.db, chatId, u1, `Giáo viên ${chatId}`);
       const draft = await handle.db
         .insertInto("submissions")
-        .values({ kind: "initiative", submitter_id: user.id, unit_id: u1, draft_step: "title" })
+        .values({ kind: "initiative", submitter_id: userId, unit_id: u1, draft_step: "title" })
         .returning("id")
         .executeTakeFirstOrThrow();
-      await openFormOf(handle, user.id, draft.id);
+      await openFormOf(handle, userId, draft.id);
     }
   } finally {
     await handle.close();
@@ -121,24 +117,16 @@ export async function seedDraftsAtSummary(database: BotDatabase, chatIds: number
     await migrateToLatest(handle.db);
     const { u1 } = await seedUnits(handle.db);
     const services = createServices(handle.db, loadConfig({ BOT_TOKEN: "1:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" }));
-    const head = await handle.db
-      .insertInto("users")
-      .values({ telegram_id: headChatId, full_name: "Hiệu trưởng", unit_id: u1 })
-      .returning("id")
-      .executeTakeFirstOrThrow();
+    const headId = await insertPerson(handle.db, headChatId, u1, "Hiệu trưởng");
     await handle.db
       .insertInto("user_roles")
-      .values({ user_id: head.id, role: "unit_head", unit_id: u1 })
+      .values({ user_id: headId, role: "unit_head", unit_id: u1 })
       .execute();
     for (const chatId of chatIds) {
-      const user = await handle.db
-        .insertInto("users")
-        .values({ telegram_id: chatId, full_name: `Giáo viên ${chatId}`, unit_id: u1 })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      const draft = await services.submissions.startDraft(user.id, "initiative");
-      await fillInitiative(services.submissions, user.id, draft.id, `Sáng kiến của ${chatId}`);
-      await openFormOf(handle, user.id, draft.id);
+      const userId = await insertPerson(handle.db, chatId, u1, `Giáo viên ${chatId}`);
+      const draft = await services.submissions.startDraft(userId, "initiative");
+      await fillInitiative(services.submissions, userId, draft.id, `Sáng kiến của ${chatId}`);
+      await openFormOf(handle, userId, draft.id);
     }
   } finally {
     await handle.close();

@@ -1,4 +1,4 @@
-import { Composer } from "grammy";
+import { Composer, InlineKeyboard } from "grammy";
 import { escapeHtml } from "../../shared/text.js";
 import { formatDate, formatDateTime } from "../../shared/time.js";
 import type { AnswerProblem } from "../../submissions/answers.js";
@@ -60,8 +60,7 @@ inForm.on(["message", "callback_query:data"], async (ctx, next) => {
   }
   const move = interpret(view, inputOf(ctx));
   // A form whose submission went on (sent, withdrawn) is left, but for a repeated 📨 Gửi, which shows its receipt.
-  const editable = view.status === "draft" || view.status === "returned";
-  if (move.type === "leave" || (!editable && move.type !== "submit")) {
+  if (move.type === "leave" || (!isEditable(view) && move.type !== "submit")) {
     await ctx.services.submissions.leaveForm(ctx.user.id);
     return next();
   }
@@ -106,11 +105,7 @@ async function applyMove(ctx: Context & { user: { id: number } }, view: DraftVie
         const added = await submissions.addAttachment(ctx.user.id, view.id, move.file);
         return void (await ctx.reply(
           ctx.t("form-file-received", { count: added.attachments.length, max: MAX_ATTACHMENTS }),
-          {
-            reply_markup: {
-              inline_keyboard: [[{ text: ctx.t("form-done-button"), callback_data: FORM.done }]],
-            },
-          },
+          { reply_markup: doneKeyboard(ctx) },
         ));
       }
       case "step": {
@@ -125,9 +120,7 @@ async function applyMove(ctx: Context & { user: { id: number } }, view: DraftVie
         if (result.applied && move.action.type === "partial") {
           const count = (result.view.answers[move.action.key] as string).length;
           return void (await ctx.reply(ctx.t("form-part-received", { count }), {
-            reply_markup: {
-              inline_keyboard: [[{ text: ctx.t("form-done-button"), callback_data: FORM.done }]],
-            },
+            reply_markup: doneKeyboard(ctx),
           }));
         }
         if (result.applied && move.action.type === "answer" && move.action.key === "title")
@@ -157,10 +150,9 @@ async function submit(ctx: Context & { user: { id: number } }, view: DraftView):
   const submissions = ctx.services.submissions;
   let receipt: Receipt | undefined;
   try {
-    receipt =
-      view.status === "draft" || view.status === "returned"
-        ? await submissions.submit(ctx.user.id, view.id, new Date(), ctx.update.update_id)
-        : await submissions.receipt(ctx.user.id, view.id);
+    receipt = isEditable(view)
+      ? await submissions.submit(ctx.user.id, view.id, new Date(), ctx.update.update_id)
+      : await submissions.receipt(ctx.user.id, view.id);
   } catch (error) {
     if (error instanceof CampaignClosedError) {
       // The deadline passed while the draft was open: the campaigns still taking submissions, as buttons.
@@ -204,6 +196,11 @@ function showScreen(ctx: Context, view: DraftView, refused = false): Promise<voi
   const toOrFromSummary = view.editing || view.step === SUMMARY_STEP;
   return show(ctx, view, !refused && pressed !== undefined && isFormButton(pressed) && toOrFromSummary);
 }
+
+const isEditable = (view: DraftView) => view.status === "draft" || view.status === "returned";
+
+/** "✅ Xong" under a received file or part of a long text: the step waits for more until it is pressed. */
+const doneKeyboard = (ctx: Context) => new InlineKeyboard().text(ctx.t("form-done-button"), FORM.done);
 
 function inputOf(ctx: Context): FormInput {
   const data = ctx.callbackQuery?.data;
