@@ -5,6 +5,8 @@ const UNIT = [
   "test/config.test.ts",
   "test/bot/broadcast-messages.test.ts",
   "test/bot/form-input.test.ts",
+  "test/bot/message-builders.test.ts",
+  "test/shared/telegram-html.test.ts",
   "test/bot/locales.test.ts",
   "test/campaigns/reminder-schedule.test.ts",
   "test/db/data-dir-lock.test.ts",
@@ -24,6 +26,7 @@ export default defineConfig({
     // (restarts, kill -9, a minute-long Bot API outage), so two files run side by side (three starved the timing
     // of the broadcast and start-up tests on this 2-core machine).
     maxWorkers: 2,
+    setupFiles: ["test/setup/no-refusals.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // CI also writes a JSON report, from which .ci/run prints its closing "N passed, N failed" line.

@@ -20,7 +20,11 @@ export const BENCH_BOT_INFO: UserFromGetMe = {
  * A fetch for grammY's client that answers every Bot API call in process, as Telegram would, so a benchmark
  * measures the bot and its database rather than a network. Counts the calls; `onCall` sees each (tests record them).
  */
-export function inProcessTelegram(onCall?: (method: string, payload: Record<string, unknown>) => void) {
+export function inProcessTelegram(
+  onCall?: (method: string, payload: Record<string, unknown>) => void,
+  /** Telegram's error description for a call it would refuse (tests check every message; benchmarks do not). */
+  refuse?: (method: string, payload: Record<string, unknown>) => string | undefined,
+) {
   let messageId = 1;
   const calls = new Map<string, number>();
   const fetch = (async (input: string | URL | Request, init?: RequestInit) => {
@@ -28,6 +32,12 @@ export function inProcessTelegram(onCall?: (method: string, payload: Record<stri
     calls.set(method, (calls.get(method) ?? 0) + 1);
     const payload = typeof init?.body === "string" ? JSON.parse(init.body) : {};
     onCall?.(method, payload);
+    const refusal = refuse?.(method, payload);
+    if (refusal)
+      return new Response(JSON.stringify({ ok: false, error_code: 400, description: refusal }), {
+        status: 400,
+        headers: { "content-type": "application/json" },
+      });
     const result =
       method === "sendMessage" ||
       method === "editMessageText" ||

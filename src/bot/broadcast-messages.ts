@@ -8,12 +8,15 @@ import type {
 } from "../broadcasts/broadcasts.repository.js";
 import type { Locale } from "../config.js";
 import type { Campaign } from "../db/types.js";
-import { escapeHtml } from "../shared/text.js";
+import { announcementHtml } from "../shared/telegram-html.js";
 import { formatDateTime } from "../shared/time.js";
+import { BUTTON } from "./callback-data.js";
 import type { Context } from "./context.js";
 import { negotiateLocale } from "./i18n.js";
+import { type Verbatim, verbatim } from "./verbatim.js";
 
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+/** A translation function; string variables are escaped for HTML (see createI18n), verbatim(...) ones are not. */
+export type Translate = (key: string, vars?: Record<string, string | number | Verbatim>) => string;
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -32,9 +35,9 @@ export function campaignButtons(
 ): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   if (c.accepts_initiatives)
-    keyboard.text(t("campaign-start-initiative"), `camp:go:${c.id}:initiative`).row();
+    keyboard.text(t("campaign-start-initiative"), BUTTON.campaignStart.data(c.id, "initiative")).row();
   if (c.accepts_nominations)
-    keyboard.text(t("campaign-start-nomination"), `camp:go:${c.id}:nomination`).row();
+    keyboard.text(t("campaign-start-nomination"), BUTTON.campaignStart.data(c.id, "nomination")).row();
   return keyboard;
 }
 
@@ -45,12 +48,12 @@ export function announcementText(t: Translate, c: Campaign, timezone: string, no
     ...(c.accepts_nominations ? [t("kind-nomination")] : []),
   ].join(", ");
   return t("campaign-announcement", {
-    title: escapeHtml(c.title),
-    description: c.description,
+    title: c.title,
+    description: verbatim(announcementHtml(c.description)),
     opens: formatDateTime(timezone, c.opens_at),
     deadline: formatDateTime(timezone, c.deadline_at),
-    accepts,
-    left: timeLeft(t, c.deadline_at.getTime() - now.getTime()),
+    accepts: verbatim(accepts),
+    left: verbatim(timeLeft(t, c.deadline_at.getTime() - now.getTime())),
   });
 }
 
@@ -72,9 +75,9 @@ export function campaignMessageRenderer(
       if (deadline.getTime() <= now.getTime()) return undefined;
       return {
         text: t("council-reminder", {
-          title: escapeHtml(campaign.title),
+          title: campaign.title,
           deadline: formatDateTime(timezone, deadline),
-          left: timeLeft(t, deadline.getTime() - now.getTime()),
+          left: verbatim(timeLeft(t, deadline.getTime() - now.getTime())),
         }),
       };
     }
@@ -90,9 +93,9 @@ export function campaignMessageRenderer(
         const deadline = new Date(payload.deadline ?? campaign.deadline_at);
         return {
           text: t(d.variant === "draft" ? "campaign-reminder-draft" : "campaign-reminder", {
-            title: escapeHtml(campaign.title),
+            title: campaign.title,
             deadline: formatDateTime(timezone, deadline),
-            left: timeLeft(t, deadline.getTime() - now.getTime()),
+            left: verbatim(timeLeft(t, deadline.getTime() - now.getTime())),
           }),
           reply_markup: campaignButtons(t, campaign),
         };
@@ -100,7 +103,7 @@ export function campaignMessageRenderer(
       case "deadline-extended":
         return {
           text: t("campaign-extended", {
-            title: escapeHtml(campaign.title),
+            title: campaign.title,
             deadline: formatDateTime(timezone, new Date(payload.deadline ?? campaign.deadline_at)),
             previous: formatDateTime(timezone, new Date(payload.previousDeadline ?? campaign.deadline_at)),
           }),
@@ -116,11 +119,14 @@ function newSubmissionNotice(t: Translate, n: SubmissionNotice): OutgoingMessage
   return {
     text: t("unit-head-new-submission", {
       code: n.code,
-      kind: t(`kind-${n.kind}`),
-      title: escapeHtml(n.title),
-      submitter: escapeHtml(n.submitter),
+      kind: verbatim(t(`kind-${n.kind}`)),
+      title: n.title,
+      submitter: n.submitter,
     }),
-    reply_markup: new InlineKeyboard().text(t("endorse-open-button"), `end:o:${n.submissionId}`),
+    reply_markup: new InlineKeyboard().text(
+      t("endorse-open-button"),
+      BUTTON.endorseOpen.data(n.submissionId),
+    ),
   };
 }
 
@@ -128,9 +134,9 @@ function newSubmissionNotice(t: Translate, n: SubmissionNotice): OutgoingMessage
 export function progressText(t: Translate, p: BroadcastProgress): string {
   return t("broadcast-progress", {
     id: String(p.id), // an id, not a quantity: no digit grouping
-    kind: t(`broadcast-kind-${p.kind}`),
-    campaign: escapeHtml(p.campaign_title ?? "—"),
-    status: t(`broadcast-status-${p.status}`),
+    kind: verbatim(t(`broadcast-kind-${p.kind}`)),
+    campaign: p.campaign_title ?? "—",
+    status: verbatim(t(`broadcast-status-${p.status}`)),
     total: p.total,
     sent: p.sent,
     pending: p.pending,

@@ -3,6 +3,7 @@ import { CannotWithdrawError, NotRegisteredError, SubmissionNotFoundError } from
 import { ForbiddenError } from "../users/permissions.js";
 import { LastAdminError } from "../users/roles.service.js";
 import type { Context } from "./context.js";
+import { verbatim } from "./verbatim.js";
 
 type Answer<E> = (ctx: Context, error: E) => string;
 // biome-ignore lint/suspicious/noExplicitAny: an error class of any constructor signature.
@@ -21,7 +22,7 @@ const ANSWERS = [
   entry(NotRegisteredError, (ctx) => ctx.t("submit-register-first")),
   entry(LastAdminError, (ctx) => ctx.t("roles-last-admin")),
   entry(CannotWithdrawError, (ctx, e) =>
-    ctx.t("my-cannot-withdraw", { status: ctx.t(`status-${e.status}`) }),
+    ctx.t("my-cannot-withdraw", { status: verbatim(ctx.t(`status-${e.status}`)) }),
   ),
 ];
 

@@ -9,6 +9,7 @@ import {
   postgresConversationStorage,
 } from "../conversations/conversation-storage.js";
 import type { Database } from "../db/types.js";
+import { clearNul } from "../intake/clear-nul.js";
 import { isTelegramTrouble } from "../intake/dispatcher.js";
 import type { Logger } from "../logger.js";
 import type { Services } from "../services.js";
@@ -36,6 +37,7 @@ import { rolesFeature } from "./features/roles.js";
 import { startFeature } from "./features/start.js";
 import { statsFeature } from "./features/stats.js";
 import { submitFeature } from "./features/submit.js";
+import { htmlByDefault } from "./html-by-default.js";
 import { createI18n, negotiateLocale } from "./i18n.js";
 import { attachDeps } from "./middlewares/attach-deps.js";
 import { loadUser } from "./middlewares/load-user.js";
@@ -64,6 +66,7 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
   // Retries a short 429 or a 5xx/network blip in place; anything longer fails the update, which the inbox hands
   // back later (src/intake/dispatcher.ts), so one chat's wait never holds a handler slot for a minute.
   bot.api.config.use(autoRetry(IN_UPDATE_RETRY));
+  bot.api.config.use(htmlByDefault);
 
   const i18n = createI18n<Context>(config.defaultLocale, (ctx) =>
     negotiateLocale(ctx.user?.locale, ctx.from?.language_code, config.defaultLocale),
@@ -75,6 +78,11 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
   );
 
   // One chat's updates reach the bot one after another, in order, from the inbox (src/intake): no lock needed here.
+  // Updates from the inbox were cleaned as stored; this covers every other way in (handleUpdate, tests).
+  bot.use((ctx, next) => {
+    clearNul(ctx.update);
+    return next();
+  });
   bot.use(attachDeps({ config, services: deps.services, logger: deps.logger }));
   bot.use(rateLimit(i18n, config.defaultLocale, config.rateLimitPerMinute));
   bot.use(loadUser);
@@ -129,6 +137,7 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
           // installed again. It sits outside the plugin's replay log: after a failed call, later replays wait out
           // the recorded failure once more, hence the lower delay cap here.
           ctx.api.config.use(autoRetry(IN_UPDATE_RETRY));
+          ctx.api.config.use(htmlByDefault);
           ctx.locale = await conversation.external((outer) => outer.locale);
           ctx.config = config;
           await next();

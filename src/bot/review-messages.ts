@@ -5,10 +5,13 @@ import type { Submission } from "../db/types.js";
 import type { Logger } from "../logger.js";
 import { escapeHtml, truncate } from "../shared/text.js";
 import { formatDateTime } from "../shared/time.js";
+import type { ButtonKind } from "./callback-data.js";
 import type { Context } from "./context.js";
 import { negotiateLocale } from "./i18n.js";
+import { type Verbatim, verbatim } from "./verbatim.js";
 
-type Vars = Record<string, string | number>;
+/** Message values: strings are escaped for HTML by the translation, verbatim(...) ones are not. */
+type Vars = Record<string, string | number | Verbatim>;
 type Translate = (key: string, vars?: Vars) => string;
 
 export interface SubmitterContact {
@@ -40,8 +43,8 @@ export async function notifySubmitter(
   );
   const text = t(key, {
     code: contact.code ?? "",
-    title: escapeHtml(contact.title ?? ""),
-    kind: t(`kind-${contact.kind}`),
+    title: contact.title ?? "",
+    kind: verbatim(t(`kind-${contact.kind}`)),
     ...(typeof vars === "function" ? vars(t) : vars),
   });
   try {
@@ -57,11 +60,11 @@ export async function notifySubmitter(
 /** A work queue as buttons, one per submission: "📂 code — title". */
 export function queueKeyboard(
   items: readonly { id: number; code: string | null; title: string | null }[],
-  callbackPrefix: string,
+  open: ButtonKind<[id: number]>,
 ): InlineKeyboard {
   const keyboard = new InlineKeyboard();
   for (const s of items)
-    keyboard.text(`📂 ${s.code ?? s.id} — ${truncate(s.title ?? "", 40)}`, `${callbackPrefix}${s.id}`).row();
+    keyboard.text(`📂 ${s.code ?? s.id} — ${truncate(s.title ?? "", 40)}`, open.data(s.id)).row();
   return keyboard;
 }
 
@@ -77,12 +80,14 @@ export function submissionCardText(ctx: Context, file: ReviewFile): string {
   const s = file.submission;
   return ctx.t("endorse-card", {
     code: s.code ?? "",
-    kind: ctx.t(`kind-${s.kind}`),
-    title: escapeHtml(s.title ?? ""),
-    submitter: escapeHtml(file.submitterName),
+    kind: verbatim(ctx.t(`kind-${s.kind}`)),
+    title: s.title ?? "",
+    submitter: file.submitterName,
     received: s.submitted_at ? formatDateTime(ctx.config.timezone, s.submitted_at) : "—",
-    status: ctx.t(`status-${s.status}`),
-    authors: file.authors.map((a) => `• ${escapeHtml(a.full_name)} — ${a.share}%`).join("\n") || "—",
+    status: verbatim(ctx.t(`status-${s.status}`)),
+    authors: verbatim(
+      file.authors.map((a) => `• ${escapeHtml(a.full_name)} — ${a.share}%`).join("\n") || "—",
+    ),
     files: file.attachments.length,
   });
 }

@@ -2,6 +2,7 @@ import type { RubricCriterion } from "../db/types.js";
 import type { Rubrics } from "../review/council.service.js";
 import { escapeHtml } from "../shared/text.js";
 import type { Context, ConversationContext } from "./context.js";
+import { verbatim } from "./verbatim.js";
 
 /** A criterion's name for HTML: the administrator's own words, or the default criterion's name in the reader's language. */
 export function criterionName(ctx: Context | ConversationContext, c: RubricCriterion): string {
@@ -16,13 +17,13 @@ export function rubricsText(ctx: Context, rubrics: Rubrics): string {
       const lines = criteria.map((c, i) =>
         ctx.t("rubric-line", {
           n: i + 1,
-          name: criterionName(ctx, c),
+          name: verbatim(criterionName(ctx, c)),
           weight: c.weight,
           share: Math.round((c.weight / sum) * 100),
         }),
       );
       return [
-        ctx.t(own ? "rubric-title-own" : "rubric-title-default", { kind: ctx.t(`kind-${kind}`) }),
+        ctx.t(own ? "rubric-title-own" : "rubric-title-default", { kind: verbatim(ctx.t(`kind-${kind}`)) }),
         ...lines,
       ].join("\n");
     })

@@ -1,3 +1,5 @@
+import { parseTelegramHtml } from "../shared/telegram-html.js";
+import { hasVisibleText } from "../shared/text.js";
 import { isReminderSpec } from "./reminder-schedule.js";
 
 export const MAX_CAMPAIGN_TITLE = 200;
@@ -28,6 +30,8 @@ export type CampaignProblem =
   | "title-empty"
   | "title-too-long"
   | "description-too-long"
+  | "description-markup"
+  | "description-empty"
   | "accepts-nothing"
   | "deadline-not-after-opening"
   | "deadline-past"
@@ -50,12 +54,25 @@ export class CampaignNotFoundError extends Error {
   }
 }
 
+/**
+ * What is wrong with a campaign's title or announcement text, checked on every create and edit: a title with
+ * nothing visible (spaces or zero-width characters only), too long, or a text that is not markup Telegram accepts
+ * (it is sent as HTML to the whole audience, so one raw "<" would fail every delivery).
+ */
+export function wordingProblem(title: string, descriptionHtml: string): CampaignProblem | undefined {
+  if (!hasVisibleText(title)) return "title-empty";
+  if (title.trim().length > MAX_CAMPAIGN_TITLE) return "title-too-long";
+  if (descriptionHtml.length > MAX_CAMPAIGN_DESCRIPTION) return "description-too-long";
+  const parsed = parseTelegramHtml(descriptionHtml);
+  if (!parsed.ok) return "description-markup";
+  if (!hasVisibleText(parsed.text)) return "description-empty";
+  return undefined;
+}
+
 /** The first thing wrong with a new campaign, or undefined. */
 export function campaignProblem(input: CampaignInput, now: Date): CampaignProblem | undefined {
-  const title = input.title.trim();
-  if (title === "") return "title-empty";
-  if (title.length > MAX_CAMPAIGN_TITLE) return "title-too-long";
-  if (input.descriptionHtml.length > MAX_CAMPAIGN_DESCRIPTION) return "description-too-long";
+  const wording = wordingProblem(input.title, input.descriptionHtml);
+  if (wording) return wording;
   if (!input.acceptsInitiatives && !input.acceptsNominations) return "accepts-nothing";
   if (input.deadlineAt.getTime() <= input.opensAt.getTime()) return "deadline-not-after-opening";
   if (input.deadlineAt.getTime() <= now.getTime()) return "deadline-past";

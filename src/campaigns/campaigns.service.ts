@@ -10,8 +10,7 @@ import {
   CampaignNotFoundError,
   campaignProblem,
   InvalidCampaignError,
-  MAX_CAMPAIGN_DESCRIPTION,
-  MAX_CAMPAIGN_TITLE,
+  wordingProblem,
 } from "./campaign-input.js";
 import * as repo from "./campaigns.repository.js";
 
@@ -109,9 +108,8 @@ export class CampaignsService {
     const campaign = await this.require(id);
     const title = changes.title?.trim() ?? campaign.title;
     const description = changes.descriptionHtml ?? campaign.description;
-    if (title === "") throw new InvalidCampaignError("title-empty");
-    if (title.length > MAX_CAMPAIGN_TITLE) throw new InvalidCampaignError("title-too-long");
-    if (description.length > MAX_CAMPAIGN_DESCRIPTION) throw new InvalidCampaignError("description-too-long");
+    const problem = wordingProblem(title, description);
+    if (problem) throw new InvalidCampaignError(problem);
     return this.db.transaction().execute(async (trx) => {
       const updated = await repo.updateCampaign(trx, id, { title, description, updated_at: now });
       await insertAuditEntry(trx, {

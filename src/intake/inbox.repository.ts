@@ -1,6 +1,7 @@
 import type { Update } from "grammy/types";
 import { type Kysely, sql } from "kysely";
 import type { Database } from "../db/types.js";
+import { clearNul } from "./clear-nul.js";
 
 type Db = Kysely<Database>;
 
@@ -23,7 +24,11 @@ export async function storeUpdates(db: Db, updates: readonly Update[]): Promise<
   const result = await db
     .insertInto("update_inbox")
     .values(
-      updates.map((u) => ({ update_id: u.update_id, chat_key: chatKeyOf(u), payload: JSON.stringify(u) })),
+      updates.map((u) => ({
+        update_id: u.update_id,
+        chat_key: chatKeyOf(u),
+        payload: JSON.stringify(clearNul(u)),
+      })),
     )
     .onConflict((oc) => oc.column("update_id").doNothing())
     .executeTakeFirst();

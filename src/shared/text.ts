@@ -8,6 +8,11 @@ export function normalizeText(text: string): string {
     .trim();
 }
 
+/** Whether a text shows anything: not only spaces, zero-width or direction marks (which look empty on a phone). */
+export function hasVisibleText(text: string): boolean {
+  return text.replace(/[\p{White_Space}\p{Cf}]/gu, "") !== "";
+}
+
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
 /** Escapes text for Telegram's HTML parse mode. Every piece of user text goes through this before it is sent back. */

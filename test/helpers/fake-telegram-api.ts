@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Update } from "grammy/types";
+import { noteRefusal, telegramRefusal } from "./telegram-refusals.js";
 
 export interface RecordedCall {
   method: string;
@@ -38,6 +39,8 @@ export const FAKE_BOT = {
  */
 export class FakeTelegramApi {
   readonly calls: RecordedCall[] = [];
+  /** Calls answered with 400 because Telegram would refuse them (see telegram-refusals.ts). */
+  readonly refusals: (RecordedCall & { description: string })[] = [];
   private readonly queue: Update[] = [];
   private nextUpdateId = 1;
   private readonly updateWaiters = new Set<() => void>();
@@ -186,6 +189,13 @@ export class FakeTelegramApi {
     const fault = outage ?? this.takeFault(method) ?? this.chatFaults.get(Number(payload.chat_id));
     if (fault) {
       send(res, fault.status, faultBody(fault));
+      return;
+    }
+    const refusal = telegramRefusal(method, payload);
+    if (refusal) {
+      this.refusals.push({ method, payload, at: this.elapsed, description: refusal });
+      noteRefusal(method, payload, refusal);
+      send(res, 400, { ok: false, error_code: 400, description: refusal });
       return;
     }
     send(res, 200, { ok: true, result: this.result(method, payload) });

@@ -8,6 +8,7 @@ import { createLogger } from "../../src/logger.js";
 import { createServices, type Services } from "../../src/services.js";
 import { buttons } from "./fake-chat.js";
 import type { RecordedCall } from "./fake-telegram-api.js";
+import { noteRefusal, telegramRefusal } from "./telegram-refusals.js";
 import { callbackQuery, documentMessage, stickerMessage, telegramUser, textMessage } from "./updates.js";
 
 const REPLY_METHODS = new Set(["sendMessage", "editMessageText", "sendDocument", "sendPhoto"]);
@@ -19,6 +20,8 @@ const REPLY_METHODS = new Set(["sendMessage", "editMessageText", "sendDocument",
  */
 export class InProcessBot {
   readonly calls: RecordedCall[] = [];
+  /** Calls answered with 400 because Telegram would refuse them (see telegram-refusals.ts). */
+  readonly refusals: (RecordedCall & { description: string })[] = [];
   private nextUpdateId = 1;
   private readonly started = Date.now();
   readonly bot: AppBot;
@@ -37,8 +40,16 @@ export class InProcessBot {
       {
         botInfo: BENCH_BOT_INFO,
         client: {
-          fetch: inProcessTelegram((method, payload) =>
-            this.calls.push({ method, payload, at: Date.now() - this.started }),
+          fetch: inProcessTelegram(
+            (method, payload) => this.calls.push({ method, payload, at: Date.now() - this.started }),
+            (method, payload) => {
+              const refusal = telegramRefusal(method, payload);
+              if (refusal) {
+                this.refusals.push({ method, payload, at: Date.now() - this.started, description: refusal });
+                noteRefusal(method, payload, refusal);
+              }
+              return refusal;
+            },
           ).fetch,
         },
       },

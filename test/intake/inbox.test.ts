@@ -45,6 +45,12 @@ describe.each(DIALECTS)("update inbox (%s)", (dialect) => {
   const t = useTestDatabase(dialect);
   beforeEach(() => truncateAll(t.db));
 
+  it("stores a message with a NUL character (which PostgreSQL refuses) as a space", async () => {
+    expect(await storeUpdates(t.db, [message(1, 10, "a\u0000b")])).toBe(1);
+    const [claimed] = await claimUpdates(t.db, "a", 30_000, 10);
+    expect(claimed?.update.message?.text).toBe("a b");
+  });
+
   it("stores an update once, however often it is delivered", async () => {
     expect(await storeUpdates(t.db, [message(1, 10), message(2, 10)])).toBe(2);
     expect(await storeUpdates(t.db, [message(2, 10), message(3, 10)])).toBe(1);

@@ -2,6 +2,7 @@ import { InlineKeyboard } from "grammy";
 import type { CampaignAudience } from "../../campaigns/campaign-input.js";
 import { escapeHtml, truncate } from "../../shared/text.js";
 import type { AppConversation, ConversationContext } from "../context.js";
+import { verbatim } from "../verbatim.js";
 import { CANCEL, type StepPosition, stepHeader } from "./steps.js";
 
 const EVERYONE = "aud:all";
@@ -17,7 +18,7 @@ export async function askAudience(
   position: StepPosition,
 ): Promise<CampaignAudience | undefined> {
   const empty: CampaignAudience = { clusters: [], blocks: [], unitIds: [] };
-  await ctx.reply(ctx.t("campaign-ask-audience", { header: stepHeader(ctx, position) }), {
+  await ctx.reply(ctx.t("campaign-ask-audience", { header: verbatim(stepHeader(ctx, position)) }), {
     parse_mode: "HTML",
     reply_markup: new InlineKeyboard()
       .text(ctx.t("campaign-audience-everyone"), EVERYONE)
@@ -115,7 +116,7 @@ async function chooseUnits(
       if (unit) chosen.set(unit.id, unit.name);
       await answer.reply(
         answer.t("campaign-audience-units-chosen", {
-          list: [...chosen.values()].map((n) => `• ${escapeHtml(n)}`).join("\n"),
+          list: verbatim([...chosen.values()].map((n) => `• ${escapeHtml(n)}`).join("\n")),
         }),
         {
           parse_mode: "HTML",
@@ -133,7 +134,7 @@ async function chooseUnits(
       (await o.services.units.search(text)).map((u) => ({ id: u.id, name: u.name })),
     );
     if (matches.length === 0) {
-      await answer.reply(answer.t("unit-no-match", { query: escapeHtml(truncate(text, 60)) }), {
+      await answer.reply(answer.t("unit-no-match", { query: truncate(text, 60) }), {
         parse_mode: "HTML",
       });
       continue;

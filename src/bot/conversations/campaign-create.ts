@@ -5,6 +5,7 @@ import type { Campaign } from "../../db/types.js";
 import { formatDateTime, parseLocalDateTime } from "../../shared/time.js";
 import { announcementText, campaignButtons } from "../broadcast-messages.js";
 import type { AppConversation, ConversationContext } from "../context.js";
+import { verbatim } from "../verbatim.js";
 import { askAudience } from "./campaign-audience-step.js";
 import { ask, type Parsed, parseDescription, parseTitle } from "./campaign-questions.js";
 import { CANCEL, type StepPosition, stepHeader, waitForButton } from "./steps.js";
@@ -150,7 +151,7 @@ export async function campaignCreateConversation(conversation: AppConversation, 
     accepts_initiatives: accepts.i,
     accepts_nominations: accepts.n,
   } as Campaign;
-  await ctx.reply(ctx.t("campaign-preview-intro", { header: stepHeader(ctx, pos(9)) }), {
+  await ctx.reply(ctx.t("campaign-preview-intro", { header: verbatim(stepHeader(ctx, pos(9))) }), {
     parse_mode: "HTML",
   });
   await ctx.reply(announcementText(ctx.t.bind(ctx), preview, tz, new Date(nowMs)), {
@@ -160,8 +161,10 @@ export async function campaignCreateConversation(conversation: AppConversation, 
   await ctx.reply(
     ctx.t("campaign-preview-plan", {
       announce:
-        announceAt === null ? ctx.t("campaign-announce-now") : formatDateTime(tz, new Date(announceAt)),
-      reminders: reminders.length > 0 ? reminders.join(", ") : ctx.t("campaign-reminders-none"),
+        announceAt === null
+          ? verbatim(ctx.t("campaign-announce-now"))
+          : formatDateTime(tz, new Date(announceAt)),
+      reminders: reminders.length > 0 ? reminders.join(", ") : verbatim(ctx.t("campaign-reminders-none")),
     }),
     {
       parse_mode: "HTML",

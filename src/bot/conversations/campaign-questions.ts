@@ -1,14 +1,16 @@
-import { toHTML } from "@telegraf/entity";
 import { InlineKeyboard } from "grammy";
 import { MAX_CAMPAIGN_DESCRIPTION, MAX_CAMPAIGN_TITLE } from "../../campaigns/campaign-input.js";
+import { hasVisibleText } from "../../shared/text.js";
 import type { AppConversation, ConversationContext } from "../context.js";
+import { formattedTextToHtml } from "../formatted-text.js";
+import { verbatim } from "../verbatim.js";
 import { CANCEL, type StepPosition, stepHeader } from "./steps.js";
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; hint: string };
 
 export function parseTitle(a: ConversationContext): Parsed<string> {
   const text = a.message?.text?.trim();
-  if (!text) return { ok: false, hint: a.t("expect-text") };
+  if (!text || !hasVisibleText(text)) return { ok: false, hint: a.t("expect-text") };
   if (text.length > MAX_CAMPAIGN_TITLE)
     return { ok: false, hint: a.t("campaign-problem-title-too-long", { max: MAX_CAMPAIGN_TITLE }) };
   return { ok: true, value: text.normalize("NFC") };
@@ -16,19 +18,14 @@ export function parseTitle(a: ConversationContext): Parsed<string> {
 
 /**
  * The announcement text as Telegram-compatible HTML: the bold, italics and links the administrator typed are
- * kept (Telegram's entities become tags, the text is escaped). Normalized to NFC after the conversion, as the
- * entities' offsets count the characters as typed.
+ * kept (Telegram's entities become tags), everything else is shown as typed ("a < b", a typed "<b>"). Normalized
+ * to NFC after the conversion, as the entities' offsets count the characters as typed.
  */
 export function parseDescription(a: ConversationContext): Parsed<string> {
   const message = a.message;
   if (!message?.text) return { ok: false, hint: a.t("expect-text") };
-  // (@telegraf/entity types lag grammY's by an entity kind or two; unknown kinds are output as plain text.)
-  const html = toHTML({
-    text: message.text,
-    entities: (message.entities ?? []) as Parameters<typeof toHTML>[0] extends { entities?: infer E }
-      ? E
-      : never,
-  }).normalize("NFC");
+  if (!hasVisibleText(message.text)) return { ok: false, hint: a.t("expect-text") };
+  const html = formattedTextToHtml(message.text, message.entities).normalize("NFC");
   if (html.length > MAX_CAMPAIGN_DESCRIPTION)
     return {
       ok: false,
@@ -49,7 +46,7 @@ export async function ask<T>(
   const keyboard = new InlineKeyboard();
   for (const [label, data] of buttons) keyboard.text(label, data).row();
   keyboard.text(ctx.t("button-cancel"), CANCEL);
-  await ctx.reply(ctx.t(questionKey, { header: position ? stepHeader(ctx, position) : "✏️" }), {
+  await ctx.reply(ctx.t(questionKey, { header: verbatim(position ? stepHeader(ctx, position) : "✏️") }), {
     parse_mode: "HTML",
     reply_markup: keyboard,
   });

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
-import { escapeHtml } from "../../shared/text.js";
 import type { AppConversation, ConversationContext } from "../context.js";
+import { verbatim } from "../verbatim.js";
 import { askFullName, CANCEL, stepHeader, waitForButton } from "./steps.js";
 
 export const PROFILE_NAME_CONVERSATION = "profile-name";
@@ -23,8 +23,8 @@ export async function profileNameConversation(conversation: AppConversation, ctx
       .text(ctx.t("button-cancel"), CANCEL);
     await ctx.reply(
       ctx.t("profile-name-confirm", {
-        header: stepHeader(ctx, { step: 2, total: 2 }),
-        name: escapeHtml(name),
+        header: verbatim(stepHeader(ctx, { step: 2, total: 2 })),
+        name,
       }),
       {
         parse_mode: "HTML",
@@ -39,6 +39,6 @@ export async function profileNameConversation(conversation: AppConversation, ctx
       if (!outer.user) throw new Error("profile-name conversation without a user");
       return (await outer.services.users.setFullName(outer.user.id, name)).full_name ?? name;
     });
-    return ctx.reply(ctx.t("profile-name-saved", { name: escapeHtml(saved) }), { parse_mode: "HTML" });
+    return ctx.reply(ctx.t("profile-name-saved", { name: saved }), { parse_mode: "HTML" });
   }
 }

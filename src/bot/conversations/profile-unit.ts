@@ -1,4 +1,3 @@
-import { escapeHtml } from "../../shared/text.js";
 import type { AppConversation, ConversationContext } from "../context.js";
 import { askUnit, type UnitChoice } from "./unit-step.js";
 
@@ -17,5 +16,5 @@ export async function profileUnitConversation(conversation: AppConversation, ctx
     if (!outer.user) throw new Error("profile-unit conversation without a user");
     await outer.services.users.setUnit(outer.user.id, unit.id);
   });
-  return ctx.reply(ctx.t("profile-unit-saved", { unit: escapeHtml(unit.name) }), { parse_mode: "HTML" });
+  return ctx.reply(ctx.t("profile-unit-saved", { unit: unit.name }), { parse_mode: "HTML" });
 }

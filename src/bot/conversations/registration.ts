@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
-import { escapeHtml } from "../../shared/text.js";
 import type { AppConversation, ConversationContext } from "../context.js";
+import { verbatim } from "../verbatim.js";
 import { askFullName, CANCEL, stepHeader, waitForButton } from "./steps.js";
 import { askUnit, type UnitChoice } from "./unit-step.js";
 
@@ -50,10 +50,10 @@ export async function registrationConversation(conversation: AppConversation, ct
       .text(ctx.t("button-cancel"), CANCEL);
     await ctx.reply(
       ctx.t("registration-confirm", {
-        header: stepHeader(ctx, { step: 3, total: TOTAL }),
-        name: escapeHtml(chosenName),
-        unit: escapeHtml(chosenUnit.name),
-        district: escapeHtml(chosenUnit.district),
+        header: verbatim(stepHeader(ctx, { step: 3, total: TOTAL })),
+        name: chosenName,
+        unit: chosenUnit.name,
+        district: chosenUnit.district,
       }),
       { parse_mode: "HTML", reply_markup: keyboard },
     );
@@ -71,12 +71,9 @@ export async function registrationConversation(conversation: AppConversation, ct
       if (!outer.user) throw new Error("registration without a user");
       await outer.services.users.register(outer.user.id, chosenName, chosenUnit.id);
     });
-    return ctx.reply(
-      ctx.t("registration-done", { name: escapeHtml(chosenName), unit: escapeHtml(chosenUnit.name) }),
-      {
-        parse_mode: "HTML",
-      },
-    );
+    return ctx.reply(ctx.t("registration-done", { name: chosenName, unit: chosenUnit.name }), {
+      parse_mode: "HTML",
+    });
   }
 }
 

@@ -1,10 +1,11 @@
 import { InlineKeyboard } from "grammy";
 import type { Scope } from "../../db/types.js";
 import { InvalidDecisionError, MAX_NOTE_LENGTH, WrongStageError } from "../../review/review-errors.js";
-import { escapeHtml } from "../../shared/text.js";
 import { formatIsoDate } from "../../shared/time.js";
+import { BUTTON } from "../callback-data.js";
 import type { AppConversation, ConversationContext } from "../context.js";
 import { notifySubmitter } from "../review-messages.js";
+import { verbatim } from "../verbatim.js";
 import { CANCEL, waitForText } from "./steps.js";
 
 export const REVIEW_NOTE_CONVERSATION = "review-note";
@@ -59,15 +60,15 @@ export async function reviewNoteConversation(
             o,
             r.submitter,
             "submitter-returned",
-            { note: escapeHtml(r.note ?? "") },
-            { key: "my-edit-button", data: `sub:go:${submissionId}` },
+            { note: r.note ?? "" },
+            { key: "my-edit-button", data: BUTTON.continueDraft.data(submissionId) },
           );
           return { ok: true as const, code: r.code };
         }
         if (action === "refuse") {
           const r = await o.services.decisions.refuse(actor, submissionId, text, new Date());
           await notifySubmitter(o, r.submitter, "submitter-refused", {
-            reasons: escapeHtml(r.decision_reasons ?? ""),
+            reasons: r.decision_reasons ?? "",
           });
           return { ok: true as const, code: r.code };
         }
@@ -78,8 +79,8 @@ export async function reviewNoteConversation(
           new Date(),
         );
         await notifySubmitter(o, r.submitter, "submitter-recognised", (t) => ({
-          scope: t(`scope-${r.scope_recognised}`),
-          number: escapeHtml(r.decision_number ?? ""),
+          scope: verbatim(t(`scope-${r.scope_recognised}`)),
+          number: r.decision_number ?? "",
           date: formatIsoDate(r.decision_date ?? ""),
         }));
         return { ok: true as const, code: r.code };
@@ -94,7 +95,9 @@ export async function reviewNoteConversation(
         parse_mode: "HTML",
       });
     if ("stage" in outcome)
-      return answer.reply(answer.t("review-wrong-stage", { status: answer.t(`status-${outcome.stage}`) }));
+      return answer.reply(
+        answer.t("review-wrong-stage", { status: verbatim(answer.t(`status-${outcome.stage}`)) }),
+      );
     await answer.reply(answer.t(`review-problem-${outcome.problem}`, { max: MAX_NOTE_LENGTH }), {
       parse_mode: "HTML",
     });

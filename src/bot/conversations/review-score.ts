@@ -4,6 +4,7 @@ import { InvalidDecisionError, MAX_NOTE_LENGTH, WrongStageError } from "../../re
 import { MAX_SCORE } from "../../review/rubric.js";
 import type { AppConversation, ConversationContext } from "../context.js";
 import { criterionName } from "../rubric-text.js";
+import { verbatim } from "../verbatim.js";
 import { CANCEL, waitForButton } from "./steps.js";
 
 export const REVIEW_SCORE_CONVERSATION = "review-score";
@@ -33,7 +34,7 @@ export async function reviewScoreConversation(
       ctx.t("council-ask-score", {
         step: i + 1,
         total,
-        criterion: criterionName(ctx, criterion),
+        criterion: verbatim(criterionName(ctx, criterion)),
         max: MAX_SCORE,
       }),
       { parse_mode: "HTML", reply_markup: cancel },

@@ -1,7 +1,8 @@
 import { InlineKeyboard } from "grammy";
-import { escapeHtml, truncate } from "../../shared/text.js";
+import { truncate } from "../../shared/text.js";
 import { checkFullName, FULL_NAME_MAX_LENGTH } from "../../users/full-name.js";
 import type { AppConversation, ConversationContext } from "../context.js";
+import { verbatim } from "../verbatim.js";
 
 /** Where a step sits in its conversation: every question says "Bước k/n". */
 export interface StepPosition {
@@ -75,12 +76,11 @@ export async function askFullName(
   const { current } = offer;
   if (current) {
     const label = offer.kind === "saved" ? "profile-name-keep-button" : "profile-name-use-telegram-button";
-    keyboard.text(ctx.t(label, { current: truncate(current, 40) }), keep).row();
+    keyboard.text(ctx.t(label, { current: verbatim(truncate(current, 40)) }), keep).row();
   }
   keyboard.text(ctx.t("button-cancel"), CANCEL);
-  const lines = [ctx.t("profile-name-ask", { header: stepHeader(ctx, position) })];
-  if (current && offer.kind === "saved")
-    lines.push(ctx.t("profile-name-ask-current", { current: escapeHtml(current) }));
+  const lines = [ctx.t("profile-name-ask", { header: verbatim(stepHeader(ctx, position)) })];
+  if (current && offer.kind === "saved") lines.push(ctx.t("profile-name-ask-current", { current }));
   await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML", reply_markup: keyboard });
 
   // Only a usable answer is kept: every refused one is skipped, so a flood of wrong names leaves the state as it was.
@@ -99,7 +99,7 @@ export async function askFullName(
       await ctx.reply(
         ctx.t(`profile-name-${check.problem}`, {
           max: FULL_NAME_MAX_LENGTH,
-          value: escapeHtml(truncate(text ?? "", 60)),
+          value: truncate(text ?? "", 60),
         }),
         { parse_mode: "HTML" },
       );

@@ -1,7 +1,8 @@
 import { InlineKeyboard } from "grammy";
-import { escapeHtml, normalizeText, truncate } from "../../shared/text.js";
+import { normalizeText, truncate } from "../../shared/text.js";
 import { UNIT_SEARCH_LIMIT } from "../../units/units.service.js";
 import type { AppConversation, ConversationContext } from "../context.js";
+import { verbatim } from "../verbatim.js";
 import { CANCEL, type StepPosition, stepHeader } from "./steps.js";
 
 /** What the conversation keeps of a unit (it is stored in the replay log, so plain data only). */
@@ -27,10 +28,11 @@ export async function askUnit(
   current: UnitChoice | null,
 ): Promise<UnitChoice | undefined> {
   const ask = new InlineKeyboard().text(ctx.t("unit-browse-button"), CB.browse).row();
-  if (current) ask.text(ctx.t("unit-keep-button", { unit: truncate(current.name, 40) }), CB.keep).row();
+  if (current)
+    ask.text(ctx.t("unit-keep-button", { unit: verbatim(truncate(current.name, 40)) }), CB.keep).row();
   ask.text(ctx.t("button-cancel"), CANCEL);
-  const lines = [ctx.t("unit-ask", { header: stepHeader(ctx, position) })];
-  if (current) lines.push(ctx.t("unit-ask-current", { unit: escapeHtml(current.name) }));
+  const lines = [ctx.t("unit-ask", { header: verbatim(stepHeader(ctx, position)) })];
+  if (current) lines.push(ctx.t("unit-ask-current", { unit: current.name }));
   await ctx.reply(lines.join("\n\n"), { parse_mode: "HTML", reply_markup: ask });
 
   // The buttons last shown: a press is accepted only for a unit the bot offered.
@@ -66,7 +68,7 @@ export async function askUnit(
       offered = await conversation.external(async (outer) =>
         toChoices(await outer.services.units.inDistrict(district)),
       );
-      await answer.reply(answer.t("unit-choose-in-district", { district: escapeHtml(district) }), {
+      await answer.reply(answer.t("unit-choose-in-district", { district }), {
         parse_mode: "HTML",
         reply_markup: unitKeyboard(answer, offered, true),
       });
@@ -87,7 +89,7 @@ export async function askUnit(
       toChoices(await outer.services.units.search(query)),
     );
     if (matches.length === 0) {
-      await answer.reply(answer.t("unit-no-match", { query: escapeHtml(query) }), {
+      await answer.reply(answer.t("unit-no-match", { query }), {
         parse_mode: "HTML",
         reply_markup: new InlineKeyboard()
           .text(answer.t("unit-browse-button"), CB.browse)

@@ -1,15 +1,16 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { InvalidCampaignError } from "../../campaigns/campaign-input.js";
-import type { SubmissionKind } from "../../db/types.js";
 import { escapeHtml, truncate } from "../../shared/text.js";
 import { formatDateTime } from "../../shared/time.js";
 import { CampaignClosedError } from "../../submissions/errors.js";
 import { announcementText, campaignButtons, timeLeft } from "../broadcast-messages.js";
+import { BUTTON } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { CAMPAIGN_CREATE_CONVERSATION } from "../conversations/campaign-create.js";
 import { CAMPAIGN_EDIT_CONVERSATION } from "../conversations/campaign-edit.js";
 import { CAMPAIGN_EXTEND_CONVERSATION } from "../conversations/campaign-extend.js";
 import { hasUser } from "../filters.js";
+import { verbatim } from "../verbatim.js";
 import { openForm } from "./form.js";
 
 export const campaignsFeature = new Composer<Context>();
@@ -34,14 +35,11 @@ private_.callbackQuery("cadm:new", async (ctx) => {
 });
 
 /** A campaign's button: starts (or continues) the matching submission, already linked to the campaign. */
-private_.callbackQuery(/^camp:go:(\d+):(initiative|nomination)$/, async (ctx) => {
+private_.callbackQuery(BUTTON.campaignStart.filter, async (ctx) => {
+  const [campaignId, kind] = BUTTON.campaignStart.read(ctx.match);
   await ctx.answerCallbackQuery();
   try {
-    const draft = await ctx.services.submissions.startDraftForCampaign(
-      ctx.user.id,
-      Number(ctx.match[1]),
-      ctx.match[2] as SubmissionKind,
-    );
+    const draft = await ctx.services.submissions.startDraftForCampaign(ctx.user.id, campaignId, kind);
     await openForm(ctx, draft.id);
   } catch (error) {
     if (error instanceof CampaignClosedError) return ctx.reply(ctx.t("campaign-not-open"));
@@ -49,9 +47,9 @@ private_.callbackQuery(/^camp:go:(\d+):(initiative|nomination)$/, async (ctx) =>
   }
 });
 
-private_.callbackQuery(/^cadm:v:(\d+)$/, async (ctx) => {
+private_.callbackQuery(BUTTON.campaignView.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
-  const id = Number(ctx.match[1]);
+  const [id] = BUTTON.campaignView.read(ctx.match);
   const c = await withCampaign(ctx, () => ctx.services.campaigns.get(ctx.user?.id ?? 0, id));
   if (!c) return;
   const tz = ctx.config.timezone;
@@ -60,26 +58,28 @@ private_.callbackQuery(/^cadm:v:(\d+)$/, async (ctx) => {
   await ctx.reply(
     ctx.t("campaign-admin-details", {
       id: String(c.id),
-      title: escapeHtml(c.title),
-      status: ctx.t(`campaign-status-${c.status}`),
+      title: c.title,
+      status: verbatim(ctx.t(`campaign-status-${c.status}`)),
       opens: formatDateTime(tz, c.opens_at),
       deadline: formatDateTime(tz, c.deadline_at),
       announce: c.announce_at ? formatDateTime(tz, c.announce_at) : "—",
-      audience: everyone
-        ? ctx.t("campaign-audience-everyone")
-        : escapeHtml([...audience.clusters, ...audience.blocks].join(", ") || "—") +
-          (audience.unitIds.length > 0
-            ? ` + ${ctx.t("campaign-audience-units", { n: audience.unitIds.length })}`
-            : ""),
+      audience: verbatim(
+        everyone
+          ? ctx.t("campaign-audience-everyone")
+          : escapeHtml([...audience.clusters, ...audience.blocks].join(", ") || "—") +
+              (audience.unitIds.length > 0
+                ? ` + ${ctx.t("campaign-audience-units", { n: audience.unitIds.length })}`
+                : ""),
+      ),
       reminders: c.reminder_offsets.join(", ") || "—",
     }),
     {
       parse_mode: "HTML",
       reply_markup: new InlineKeyboard()
-        .text(ctx.t("campaign-preview-button"), `cadm:prev:${c.id}`)
+        .text(ctx.t("campaign-preview-button"), BUTTON.campaignPreview.data(c.id))
         .row()
-        .text(ctx.t("campaign-edit-title-button"), `cadm:et:${c.id}`)
-        .text(ctx.t("campaign-edit-description-button"), `cadm:ed:${c.id}`)
+        .text(ctx.t("campaign-edit-title-button"), BUTTON.campaignEditTitle.data(c.id))
+        .text(ctx.t("campaign-edit-description-button"), BUTTON.campaignEditText.data(c.id))
         .row()
         .text(
           ctx.t(
@@ -87,18 +87,18 @@ private_.callbackQuery(/^cadm:v:(\d+)$/, async (ctx) => {
               ? "campaign-endorsement-skip-button"
               : "campaign-endorsement-require-button",
           ),
-          `cadm:endo:${c.id}:${c.requires_endorsement ? "off" : "on"}`,
+          BUTTON.campaignEndorsement.data(c.id, c.requires_endorsement ? "off" : "on"),
         )
         .row()
-        .text(ctx.t("campaign-extend-button"), `cadm:ext:${c.id}`)
-        .text(ctx.t("campaign-close-button"), `cadm:close:${c.id}`),
+        .text(ctx.t("campaign-extend-button"), BUTTON.campaignExtend.data(c.id))
+        .text(ctx.t("campaign-close-button"), BUTTON.campaignClose.data(c.id)),
     },
   );
 });
 
-private_.callbackQuery(/^cadm:prev:(\d+)$/, async (ctx) => {
+private_.callbackQuery(BUTTON.campaignPreview.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
-  const id = Number(ctx.match[1]);
+  const [id] = BUTTON.campaignPreview.read(ctx.match);
   const c = await withCampaign(ctx, () => ctx.services.campaigns.get(ctx.user?.id ?? 0, id));
   if (!c) return;
   await ctx.reply(announcementText(ctx.t.bind(ctx), c, ctx.config.timezone, new Date()), {
@@ -107,55 +107,51 @@ private_.callbackQuery(/^cadm:prev:(\d+)$/, async (ctx) => {
   });
 });
 
-private_.callbackQuery(/^cadm:ext:(\d+)$/, async (ctx) => {
+private_.callbackQuery(BUTTON.campaignExtend.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
-  const id = Number(ctx.match[1]);
+  const [id] = BUTTON.campaignExtend.read(ctx.match);
   // Checked here to answer at once; the service checks again when the new date is saved.
   const c = await withCampaign(ctx, () => ctx.services.campaigns.get(ctx.user?.id ?? 0, id));
   if (c) await ctx.conversation.enter(CAMPAIGN_EXTEND_CONVERSATION, c.id);
 });
 
-private_.callbackQuery(/^cadm:(et|ed):(\d+)$/, async (ctx) => {
+private_.callbackQuery([BUTTON.campaignEditTitle.filter, BUTTON.campaignEditText.filter], async (ctx) => {
+  const editsTitle = BUTTON.campaignEditTitle.filter.test(ctx.callbackQuery.data);
   await ctx.answerCallbackQuery();
-  const id = Number(ctx.match[2]);
+  const [id] = (editsTitle ? BUTTON.campaignEditTitle : BUTTON.campaignEditText).read(ctx.match);
   // Checked here to answer at once; the service checks again when the change is saved.
   const c = await withCampaign(ctx, () => ctx.services.campaigns.get(ctx.user?.id ?? 0, id));
-  if (c)
-    await ctx.conversation.enter(
-      CAMPAIGN_EDIT_CONVERSATION,
-      c.id,
-      ctx.match[1] === "et" ? "title" : "description",
-    );
+  if (c) await ctx.conversation.enter(CAMPAIGN_EDIT_CONVERSATION, c.id, editsTitle ? "title" : "description");
 });
 
-private_.callbackQuery(/^cadm:endo:(\d+):(on|off)$/, async (ctx) => {
+private_.callbackQuery(BUTTON.campaignEndorsement.filter, async (ctx) => {
+  const [campaignId, setting] = BUTTON.campaignEndorsement.read(ctx.match);
   await ctx.answerCallbackQuery();
-  const required = ctx.match[2] === "on";
+  const required = setting === "on";
   const c = await withCampaign(ctx, () =>
-    ctx.services.campaigns.setRequiresEndorsement(ctx.user?.id ?? 0, Number(ctx.match[1]), required),
+    ctx.services.campaigns.setRequiresEndorsement(ctx.user?.id ?? 0, campaignId, required),
   );
   if (c) await ctx.reply(ctx.t(required ? "campaign-endorsement-required" : "campaign-endorsement-skipped"));
 });
 
-private_.callbackQuery(/^cadm:close:(\d+)$/, async (ctx) => {
+private_.callbackQuery(BUTTON.campaignClose.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
-  const id = Number(ctx.match[1]);
+  const [id] = BUTTON.campaignClose.read(ctx.match);
   const c = await withCampaign(ctx, () => ctx.services.campaigns.get(ctx.user?.id ?? 0, id));
   if (!c) return;
-  await ctx.reply(ctx.t("campaign-close-confirm", { title: escapeHtml(c.title) }), {
+  await ctx.reply(ctx.t("campaign-close-confirm", { title: c.title }), {
     parse_mode: "HTML",
     reply_markup: new InlineKeyboard()
-      .text(ctx.t("campaign-close-yes"), `cadm:closeok:${c.id}`)
+      .text(ctx.t("campaign-close-yes"), BUTTON.campaignCloseConfirmed.data(c.id))
       .text(ctx.t("campaign-close-no"), "cadm:noop"),
   });
 });
 
-private_.callbackQuery(/^cadm:closeok:(\d+)$/, async (ctx) => {
+private_.callbackQuery(BUTTON.campaignCloseConfirmed.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
-  const id = Number(ctx.match[1]);
+  const [id] = BUTTON.campaignCloseConfirmed.read(ctx.match);
   const c = await withCampaign(ctx, () => ctx.services.campaigns.close(ctx.user?.id ?? 0, id, new Date()));
-  if (c)
-    await ctx.reply(ctx.t("campaign-closed-done", { title: escapeHtml(c.title) }), { parse_mode: "HTML" });
+  if (c) await ctx.reply(ctx.t("campaign-closed-done", { title: c.title }), { parse_mode: "HTML" });
 });
 
 private_.callbackQuery("cadm:noop", (ctx) => ctx.answerCallbackQuery());
@@ -175,9 +171,9 @@ async function showOpenCampaigns(ctx: Context): Promise<void> {
   for (const c of open) {
     await ctx.reply(
       ctx.t("campaigns-open-item", {
-        title: escapeHtml(c.title),
+        title: c.title,
         deadline: formatDateTime(ctx.config.timezone, c.deadline_at),
-        left: timeLeft(ctx.t.bind(ctx), c.deadline_at.getTime() - now.getTime()),
+        left: verbatim(timeLeft(ctx.t.bind(ctx), c.deadline_at.getTime() - now.getTime())),
       }),
       {
         parse_mode: "HTML",
@@ -192,14 +188,15 @@ async function showAdminList(ctx: Context): Promise<void> {
   const lines = list.map((c) =>
     ctx.t("campaigns-admin-item", {
       id: String(c.id),
-      title: escapeHtml(truncate(c.title, 80)),
-      status: ctx.t(`campaign-status-${c.status}`),
+      title: truncate(c.title, 80),
+      status: verbatim(ctx.t(`campaign-status-${c.status}`)),
       deadline: formatDateTime(ctx.config.timezone, c.deadline_at),
       received: Number(c.received ?? 0),
     }),
   );
   const keyboard = new InlineKeyboard();
-  for (const c of list) keyboard.text(`#${c.id} ${truncate(c.title, 30)}`, `cadm:v:${c.id}`).row();
+  for (const c of list)
+    keyboard.text(`#${c.id} ${truncate(c.title, 30)}`, BUTTON.campaignView.data(c.id)).row();
   keyboard.text(ctx.t("campaign-new-button"), "cadm:new");
   await ctx.reply(
     [ctx.t("campaigns-admin-title"), ...(lines.length ? lines : [ctx.t("campaigns-admin-none")])].join("\n"),

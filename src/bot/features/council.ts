@@ -3,13 +3,15 @@ import type { SubmissionKind } from "../../db/types.js";
 import { NotAReviewerError, RubricInUseError, RubricKindError } from "../../review/council.service.js";
 import { InvalidDecisionError, WrongStageError } from "../../review/review-errors.js";
 import { MAX_CRITERIA, parseRubric, RubricInputError } from "../../review/rubric.js";
-import { escapeHtml, foldForSearch } from "../../shared/text.js";
+import { foldForSearch } from "../../shared/text.js";
 import { formatDateTime, parseLocalDateTime } from "../../shared/time.js";
+import { BUTTON } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { REVIEW_SCORE_CONVERSATION } from "../conversations/review-score.js";
 import { hasUser } from "../filters.js";
 import { queueKeyboard, resendAttachments } from "../review-messages.js";
 import { rubricsText } from "../rubric-text.js";
+import { verbatim } from "../verbatim.js";
 
 /**
  * /council c<id> <telegram ids…> names a campaign's reviewers, /council c<id> assign spreads its endorsed
@@ -55,9 +57,9 @@ private_.command("council", async (ctx) => {
         },
       );
     if (error instanceof RubricInUseError)
-      return ctx.reply(ctx.t("rubric-in-use", { kind: ctx.t(`kind-${error.kind}`) }));
+      return ctx.reply(ctx.t("rubric-in-use", { kind: verbatim(ctx.t(`kind-${error.kind}`)) }));
     if (error instanceof RubricKindError)
-      return ctx.reply(ctx.t("rubric-kind-not-taken", { kind: ctx.t(`kind-${error.kind}`) }));
+      return ctx.reply(ctx.t("rubric-kind-not-taken", { kind: verbatim(ctx.t(`kind-${error.kind}`)) }));
     if (error instanceof NotAReviewerError)
       return ctx.reply(ctx.t("council-not-a-reviewer", { id: String(error.telegramId) }));
     throw error;
@@ -95,19 +97,20 @@ private_.command("review", async (ctx) => {
   if (queue.length === 0) return ctx.reply(ctx.t("council-queue-empty"));
   await ctx.reply(ctx.t("council-queue-title", { count: queue.length }), {
     parse_mode: "HTML",
-    reply_markup: queueKeyboard(queue, "rev:o:"),
+    reply_markup: queueKeyboard(queue, BUTTON.reviewOpen),
   });
 });
 
-private_.callbackQuery(/^rev:o:(\d+)$/, async (ctx) => {
+private_.callbackQuery(BUTTON.reviewOpen.filter, async (ctx) => {
+  const [id] = BUTTON.reviewOpen.read(ctx.match);
   await ctx.answerCallbackQuery();
-  const { submission: s, assignment } = await ctx.services.council.open(ctx.user.id, Number(ctx.match[1]));
+  const { submission: s, assignment } = await ctx.services.council.open(ctx.user.id, id);
   const attachments = await ctx.services.submissions.attachmentsForReview(s.id);
   await ctx.reply(
     ctx.t("council-card", {
       code: s.code ?? "",
-      kind: ctx.t(`kind-${s.kind}`),
-      title: escapeHtml(s.title ?? ""),
+      kind: verbatim(ctx.t(`kind-${s.kind}`)),
+      title: s.title ?? "",
     }),
     { parse_mode: "HTML" },
   );
@@ -115,23 +118,25 @@ private_.callbackQuery(/^rev:o:(\d+)$/, async (ctx) => {
   if (assignment.status === "assigned")
     await ctx.reply(ctx.t("council-choose"), {
       reply_markup: new InlineKeyboard()
-        .text(ctx.t("council-score-button"), `rev:s:${assignment.id}`)
+        .text(ctx.t("council-score-button"), BUTTON.reviewScore.data(assignment.id))
         .row()
-        .text(ctx.t("council-conflict-button"), `rev:c:${assignment.id}`),
+        .text(ctx.t("council-conflict-button"), BUTTON.reviewConflict.data(assignment.id)),
     });
 });
 
-private_.callbackQuery(/^rev:s:(\d+)$/, async (ctx) => {
+private_.callbackQuery(BUTTON.reviewScore.filter, async (ctx) => {
+  const [id] = BUTTON.reviewScore.read(ctx.match);
   await ctx.answerCallbackQuery();
   // Refused at once for someone else's assignment; the service checks again when the score is saved.
-  await ctx.services.council.open(ctx.user.id, Number(ctx.match[1]));
-  await ctx.conversation.enter(REVIEW_SCORE_CONVERSATION, Number(ctx.match[1]));
+  await ctx.services.council.open(ctx.user.id, id);
+  await ctx.conversation.enter(REVIEW_SCORE_CONVERSATION, id);
 });
 
-private_.callbackQuery(/^rev:c:(\d+)$/, async (ctx) => {
+private_.callbackQuery(BUTTON.reviewConflict.filter, async (ctx) => {
+  const [id] = BUTTON.reviewConflict.read(ctx.match);
   await ctx.answerCallbackQuery();
   try {
-    const { reassignedTo } = await ctx.services.council.declareConflict(ctx.user.id, Number(ctx.match[1]));
+    const { reassignedTo } = await ctx.services.council.declareConflict(ctx.user.id, id);
     await ctx.reply(
       ctx.t(reassignedTo === undefined ? "council-conflict-unassigned" : "council-conflict-done"),
     );

@@ -1,9 +1,11 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { escapeHtml } from "../../shared/text.js";
+import { BUTTON } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { REVIEW_NOTE_CONVERSATION } from "../conversations/review-note.js";
 import { hasUser } from "../filters.js";
 import { queueKeyboard, submissionCardText } from "../review-messages.js";
+import { verbatim } from "../verbatim.js";
 
 /** Administrators: /decide lists what waits for a decision; each opens to recognise (with a scope) or refuse. */
 export const decisionsFeature = new Composer<Context>();
@@ -14,21 +16,24 @@ private_.command("decide", async (ctx) => {
   if (queue.length === 0) return ctx.reply(ctx.t("decide-queue-empty"));
   await ctx.reply(ctx.t("decide-queue-title", { count: queue.length }), {
     parse_mode: "HTML",
-    reply_markup: queueKeyboard(queue, "dec:o:"),
+    reply_markup: queueKeyboard(queue, BUTTON.decideOpen),
   });
 });
 
-private_.callbackQuery(/^dec:o:(\d+)$/, async (ctx) => {
+private_.callbackQuery(BUTTON.decideOpen.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
-  const { reviews, ...file } = await ctx.services.decisions.open(ctx.user.id, Number(ctx.match[1]));
+  const { reviews, ...file } = await ctx.services.decisions.open(
+    ctx.user.id,
+    ...BUTTON.decideOpen.read(ctx.match),
+  );
   const s = file.submission;
   // The council's scores and recommendations, so the decision is taken with them in view.
   const reviewLines = reviews.map((r) =>
     ctx.t("decide-review-line", {
-      name: escapeHtml(r.full_name ?? "—"),
+      name: r.full_name ?? "—",
       total: r.total ?? 0,
-      recommendation: r.recommendation ? ctx.t(`recommendation-${r.recommendation}`) : "—",
-      comment: r.comment ? ` — <i>${escapeHtml(r.comment)}</i>` : "",
+      recommendation: verbatim(r.recommendation ? ctx.t(`recommendation-${r.recommendation}`) : "—"),
+      comment: verbatim(r.comment ? ` — <i>${escapeHtml(r.comment)}</i>` : ""),
     }),
   );
   await ctx.reply(
@@ -37,26 +42,28 @@ private_.callbackQuery(/^dec:o:(\d+)$/, async (ctx) => {
     {
       parse_mode: "HTML",
       reply_markup: new InlineKeyboard()
-        .text(ctx.t("decide-recognise-unit"), `dec:r:${s.id}:unit`)
+        .text(ctx.t("decide-recognise-unit"), BUTTON.decideRecognise.data(s.id, "unit"))
         .row()
-        .text(ctx.t("decide-recognise-province"), `dec:r:${s.id}:province`)
+        .text(ctx.t("decide-recognise-province"), BUTTON.decideRecognise.data(s.id, "province"))
         .row()
-        .text(ctx.t("decide-recognise-nation"), `dec:r:${s.id}:nation`)
+        .text(ctx.t("decide-recognise-nation"), BUTTON.decideRecognise.data(s.id, "nation"))
         .row()
-        .text(ctx.t("decide-refuse"), `dec:x:${s.id}`),
+        .text(ctx.t("decide-refuse"), BUTTON.decideRefuse.data(s.id)),
     },
   );
 });
 
-private_.callbackQuery(/^dec:r:(\d+):(unit|province|nation)$/, async (ctx) => {
+private_.callbackQuery(BUTTON.decideRecognise.filter, async (ctx) => {
+  const [id, scope] = BUTTON.decideRecognise.read(ctx.match);
   await ctx.answerCallbackQuery();
   // Refused at once for a non-administrator; the service checks again when the decision is saved.
-  await ctx.services.decisions.open(ctx.user.id, Number(ctx.match[1]));
-  await ctx.conversation.enter(REVIEW_NOTE_CONVERSATION, `recognise:${ctx.match[2]}`, Number(ctx.match[1]));
+  await ctx.services.decisions.open(ctx.user.id, id);
+  await ctx.conversation.enter(REVIEW_NOTE_CONVERSATION, `recognise:${scope}`, id);
 });
 
-private_.callbackQuery(/^dec:x:(\d+)$/, async (ctx) => {
+private_.callbackQuery(BUTTON.decideRefuse.filter, async (ctx) => {
+  const [id] = BUTTON.decideRefuse.read(ctx.match);
   await ctx.answerCallbackQuery();
-  await ctx.services.decisions.open(ctx.user.id, Number(ctx.match[1]));
-  await ctx.conversation.enter(REVIEW_NOTE_CONVERSATION, "refuse", Number(ctx.match[1]));
+  await ctx.services.decisions.open(ctx.user.id, id);
+  await ctx.conversation.enter(REVIEW_NOTE_CONVERSATION, "refuse", id);
 });

@@ -1,9 +1,11 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { WrongStageError } from "../../review/review-errors.js";
+import { BUTTON } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { REVIEW_NOTE_CONVERSATION } from "../conversations/review-note.js";
 import { hasUser } from "../filters.js";
 import { notifySubmitter, queueKeyboard, resendAttachments, submissionCardText } from "../review-messages.js";
+import { verbatim } from "../verbatim.js";
 
 /** Unit heads: /queue, open a submission with its files, endorse it to the council or return it with a note. */
 export const endorsementFeature = new Composer<Context>();
@@ -15,29 +17,29 @@ private_.command("queue", async (ctx) => {
   if (queue.length === 0) return ctx.reply(ctx.t("endorse-queue-empty"));
   await ctx.reply(ctx.t("endorse-queue-title", { count: queue.length }), {
     parse_mode: "HTML",
-    reply_markup: queueKeyboard(queue, "end:o:"),
+    reply_markup: queueKeyboard(queue, BUTTON.endorseOpen),
   });
 });
 
-private_.callbackQuery(/^end:o:(\d+)$/, async (ctx) => {
+private_.callbackQuery(BUTTON.endorseOpen.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
-  const file = await ctx.services.endorsement.open(ctx.user.id, Number(ctx.match[1]));
+  const file = await ctx.services.endorsement.open(ctx.user.id, ...BUTTON.endorseOpen.read(ctx.match));
   const s = file.submission;
   await ctx.reply(submissionCardText(ctx, file), { parse_mode: "HTML" });
   await resendAttachments(ctx, file.attachments);
   if (s.status === "submitted")
     await ctx.reply(ctx.t("endorse-choose"), {
       reply_markup: new InlineKeyboard()
-        .text(ctx.t("endorse-ok-button"), `end:ok:${s.id}`)
+        .text(ctx.t("endorse-ok-button"), BUTTON.endorseOk.data(s.id))
         .row()
-        .text(ctx.t("endorse-return-button"), `end:ret:${s.id}`),
+        .text(ctx.t("endorse-return-button"), BUTTON.endorseReturn.data(s.id)),
     });
 });
 
-private_.callbackQuery(/^end:ok:(\d+)$/, async (ctx) => {
+private_.callbackQuery(BUTTON.endorseOk.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   try {
-    const done = await ctx.services.endorsement.endorse(ctx.user.id, Number(ctx.match[1]));
+    const done = await ctx.services.endorsement.endorse(ctx.user.id, ...BUTTON.endorseOk.read(ctx.match));
     await notifySubmitter(ctx, done.submitter, "submitter-endorsed");
     await ctx.reply(ctx.t("endorse-done", { code: done.code }), { parse_mode: "HTML" });
   } catch (error) {
@@ -45,16 +47,17 @@ private_.callbackQuery(/^end:ok:(\d+)$/, async (ctx) => {
   }
 });
 
-private_.callbackQuery(/^end:ret:(\d+)$/, async (ctx) => {
+private_.callbackQuery(BUTTON.endorseReturn.filter, async (ctx) => {
+  const [id] = BUTTON.endorseReturn.read(ctx.match);
   await ctx.answerCallbackQuery();
   // Checked now so a forged button is refused at once; the service checks again when the note is saved.
-  await ctx.services.endorsement.open(ctx.user.id, Number(ctx.match[1]));
-  await ctx.conversation.enter(REVIEW_NOTE_CONVERSATION, "return", Number(ctx.match[1]));
+  await ctx.services.endorsement.open(ctx.user.id, id);
+  await ctx.conversation.enter(REVIEW_NOTE_CONVERSATION, "return", id);
 });
 
 /** A submission already moved on, or gone: a plain answer instead of an error. */
 export async function answerStageError(ctx: Context, error: unknown): Promise<void> {
   if (error instanceof WrongStageError)
-    await ctx.reply(ctx.t("review-wrong-stage", { status: ctx.t(`status-${error.status}`) }));
+    await ctx.reply(ctx.t("review-wrong-stage", { status: verbatim(ctx.t(`status-${error.status}`)) }));
   else throw error; // a gone submission (SubmissionNotFoundError) is answered by the error boundary
 }

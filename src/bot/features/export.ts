@@ -6,6 +6,7 @@ import type { AppendixLabels } from "../../export/export.service.js";
 import { foldForSearch } from "../../shared/text.js";
 import type { Context } from "../context.js";
 import { hasUser } from "../filters.js";
+import { verbatim } from "../verbatim.js";
 import { parseReportScope } from "./stats.js";
 
 /** /export [2025-2026 | c<campaign id>]: the appendix as an XLSX workbook and the submissions as CSV. */
@@ -32,7 +33,7 @@ exportFeature
       const slug = foldForSearch(parsed.plainLabel).replace(/[^a-z0-9]+/g, "-");
       const name = ctx.t("export-file-name", { label: slug.replace(/^-|-$/g, "") });
       await ctx.replyWithDocument(new InputFile(files.xlsx, `${name}.xlsx`), {
-        caption: ctx.t("export-caption", { label: parsed.label, rows }),
+        caption: ctx.t("export-caption", { label: verbatim(parsed.label), rows }),
         parse_mode: "HTML",
       });
       await ctx.replyWithDocument(new InputFile(files.csv, `${name}.csv`));

@@ -19,6 +19,7 @@ import type { Context } from "../context.js";
 import { FORM } from "../form/form-buttons.js";
 import { type FormInput, type FormMove, interpret, isFormButton } from "../form/form-input.js";
 import { showScreen as show } from "../form/form-render.js";
+import { verbatim } from "../verbatim.js";
 
 /**
  * The submission form, a step machine over the draft row: each update reads the draft, decides (form-input.ts and
@@ -262,5 +263,5 @@ async function warnSimilarTitles(ctx: Context, view: DraftView): Promise<void> {
   const similar = await ctx.services.submissions.similarTitles(title, view.id);
   if (similar.length === 0) return;
   const list = similar.map((s) => `• ${escapeHtml(s.code ?? "")} — ${escapeHtml(s.title ?? "")}`).join("\n");
-  await ctx.reply(ctx.t("form-similar-titles", { list }), { parse_mode: "HTML" });
+  await ctx.reply(ctx.t("form-similar-titles", { list: verbatim(list) }), { parse_mode: "HTML" });
 }

@@ -1,16 +1,14 @@
 import { Composer, InlineKeyboard } from "grammy";
 import { splitMessage } from "../../shared/split-message.js";
-import { escapeHtml } from "../../shared/text.js";
 import { formatDate, formatDateTime } from "../../shared/time.js";
+import { BUTTON } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { hasUser, type UserContext } from "../filters.js";
+import { verbatim } from "../verbatim.js";
 
 export const mySubmissionsFeature = new Composer<Context>();
 const private_ = mySubmissionsFeature.chatType("private").filter(hasUser);
 
-const DETAILS = /^my:(\d+)$/;
-const WITHDRAW = /^my:w:(\d+)$/;
-const WITHDRAW_CONFIRMED = /^my:wy:(\d+)$/;
 const WITHDRAWABLE = ["submitted", "returned", "endorsed"];
 
 private_.command("my", async (ctx) => {
@@ -20,44 +18,38 @@ private_.command("my", async (ctx) => {
     ctx.t("my-line", {
       n: i + 1,
       code: s.code ?? "—",
-      title: escapeHtml(s.title ?? ""),
-      status: ctx.t(`status-${s.status}`),
+      title: s.title ?? "",
+      status: verbatim(ctx.t(`status-${s.status}`)),
     }),
   );
   const keyboard = new InlineKeyboard();
   mine.slice(0, 20).forEach((s, i) => {
-    keyboard.text(`${i + 1}. ${s.code ?? "—"}`, `my:${s.id}`);
+    keyboard.text(`${i + 1}. ${s.code ?? "—"}`, BUTTON.myDetails.data(s.id));
     if (i % 2 === 1) keyboard.row();
   });
-  const chunks = splitMessage([ctx.t("my-title"), ...lines].join("\n"));
-  for (const [i, chunk] of chunks.entries()) {
-    await ctx.reply(chunk, {
-      parse_mode: "HTML",
-      ...(i === chunks.length - 1 ? { reply_markup: keyboard } : {}),
-    });
-  }
+  await replyInParts(ctx, [ctx.t("my-title"), ...lines].join("\n"), keyboard);
 });
 
-private_.callbackQuery(DETAILS, async (ctx) => {
+private_.callbackQuery(BUTTON.myDetails.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
-  await showDetails(ctx, Number(ctx.match[1]));
+  await showDetails(ctx, ...BUTTON.myDetails.read(ctx.match));
 });
 
-private_.callbackQuery(WITHDRAW, async (ctx) => {
+private_.callbackQuery(BUTTON.myWithdraw.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
-  const id = Number(ctx.match[1]);
+  const [id] = BUTTON.myWithdraw.read(ctx.match);
   // Someone else's submission named in a forged button is not even acknowledged (SubmissionNotFoundError).
   await ctx.services.submissions.details(ctx.user.id, id);
   await ctx.reply(ctx.t("my-withdraw-confirm"), {
     reply_markup: new InlineKeyboard()
-      .text(ctx.t("my-withdraw-yes"), `my:wy:${id}`)
-      .text(ctx.t("my-withdraw-no"), `my:${id}`),
+      .text(ctx.t("my-withdraw-yes"), BUTTON.myWithdrawConfirmed.data(id))
+      .text(ctx.t("my-withdraw-no"), BUTTON.myDetails.data(id)),
   });
 });
 
-private_.callbackQuery(WITHDRAW_CONFIRMED, async (ctx) => {
+private_.callbackQuery(BUTTON.myWithdrawConfirmed.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
-  await ctx.services.submissions.withdraw(ctx.user.id, Number(ctx.match[1]));
+  await ctx.services.submissions.withdraw(ctx.user.id, ...BUTTON.myWithdrawConfirmed.read(ctx.match));
   await ctx.reply(ctx.t("my-withdrawn"));
 });
 
@@ -67,21 +59,33 @@ async function showDetails(ctx: UserContext, id: number): Promise<void> {
   const history = events.map((e) =>
     ctx.t("my-history-line", {
       at: formatDateTime(tz, e.created_at),
-      status: ctx.t(`status-${e.to_status}`),
-      note: e.note ? ` — ${escapeHtml(e.note)}` : "",
+      status: verbatim(ctx.t(`status-${e.to_status}`)),
+      note: e.note ? ` — ${e.note}` : "",
     }),
   );
   const text = ctx.t("my-details", {
     code: s.code ?? "—",
-    kind: ctx.t(`kind-${s.kind}`),
-    title: escapeHtml(s.title ?? ""),
-    status: ctx.t(`status-${s.status}`),
+    kind: verbatim(ctx.t(`kind-${s.kind}`)),
+    title: s.title ?? "",
+    status: verbatim(ctx.t(`status-${s.status}`)),
     received: s.submitted_at ? formatDateTime(tz, s.submitted_at) : "—",
     due: s.decision_due_at ? formatDate(tz, s.decision_due_at) : "—",
-    history: history.join("\n"),
+    history: verbatim(history.join("\n")),
   });
   const keyboard = new InlineKeyboard();
-  if (s.status === "returned") keyboard.text(ctx.t("my-edit-button"), `sub:go:${s.id}`).row();
-  if (WITHDRAWABLE.includes(s.status)) keyboard.text(ctx.t("my-withdraw-button"), `my:w:${s.id}`);
-  await ctx.reply(text, { parse_mode: "HTML", reply_markup: keyboard });
+  if (s.status === "returned") keyboard.text(ctx.t("my-edit-button"), BUTTON.continueDraft.data(s.id)).row();
+  if (WITHDRAWABLE.includes(s.status))
+    keyboard.text(ctx.t("my-withdraw-button"), BUTTON.myWithdraw.data(s.id));
+  // Return notes can make the history long: it goes in parts, the buttons under the last one.
+  await replyInParts(ctx, text, keyboard);
+}
+
+/** HTML text in as many messages as it needs (Telegram takes 4,096 characters), the keyboard under the last. */
+async function replyInParts(ctx: Context, text: string, keyboard: InlineKeyboard): Promise<void> {
+  const chunks = splitMessage(text);
+  for (const [i, chunk] of chunks.entries())
+    await ctx.reply(chunk, {
+      parse_mode: "HTML",
+      ...(i === chunks.length - 1 ? { reply_markup: keyboard } : {}),
+    });
 }

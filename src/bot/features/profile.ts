@@ -1,8 +1,8 @@
 import { Composer, InlineKeyboard } from "grammy";
-import { escapeHtml } from "../../shared/text.js";
 import type { Context } from "../context.js";
 import { PROFILE_NAME_CONVERSATION } from "../conversations/profile-name.js";
 import { PROFILE_UNIT_CONVERSATION } from "../conversations/profile-unit.js";
+import { verbatim } from "../verbatim.js";
 
 export const profileFeature = new Composer<Context>();
 
@@ -14,8 +14,8 @@ private_.command("profile", async (ctx) => {
   const missing = ctx.t("profile-name-missing");
   await ctx.reply(
     ctx.t("profile-card", {
-      name: user?.full_name ? escapeHtml(user.full_name) : missing,
-      unit: unit ? `${escapeHtml(unit.name)} (${escapeHtml(unit.district)})` : missing,
+      name: user?.full_name ? user.full_name : verbatim(missing),
+      unit: unit ? `${unit.name} (${unit.district})` : verbatim(missing),
     }),
     {
       parse_mode: "HTML",

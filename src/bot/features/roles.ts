@@ -1,5 +1,4 @@
 import { Composer } from "grammy";
-import { escapeHtml } from "../../shared/text.js";
 import {
   GRANTABLE_ROLES,
   type GrantableRole,
@@ -8,6 +7,7 @@ import {
 } from "../../users/roles.service.js";
 import type { Context } from "../context.js";
 import { hasUser } from "../filters.js";
+import { verbatim } from "../verbatim.js";
 
 /** /roles [grant|revoke <role> <telegram id>]: administrators hand out and take back roles (audited). */
 export const rolesFeature = new Composer<Context>();
@@ -22,8 +22,8 @@ rolesFeature
       const people = await ctx.services.roles.findPeople(ctx.user.id, query);
       const lines = people.map((p) =>
         ctx.t("roles-person", {
-          name: escapeHtml(p.full_name ?? p.telegram_name ?? "—"),
-          unit: escapeHtml(p.unit_name ?? "—"),
+          name: p.full_name ?? p.telegram_name ?? "—",
+          unit: p.unit_name ?? "—",
           id: String(p.telegram_id),
         }),
       );
@@ -36,8 +36,8 @@ rolesFeature
       const holders = await ctx.services.roles.holders(ctx.user.id);
       const lines = holders.map((h) =>
         ctx.t("roles-holder", {
-          role: ctx.t(`role-${h.role}`),
-          name: escapeHtml(h.full_name ?? h.telegram_name ?? "—"),
+          role: verbatim(ctx.t(`role-${h.role}`)),
+          name: h.full_name ?? h.telegram_name ?? "—",
           id: String(h.telegram_id),
         }),
       );

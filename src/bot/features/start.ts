@@ -1,5 +1,4 @@
 import { Composer } from "grammy";
-import { escapeHtml } from "../../shared/text.js";
 import { UsersService } from "../../users/users.service.js";
 import type { Context } from "../context.js";
 import { REGISTRATION_CONVERSATION } from "../conversations/registration.js";
@@ -9,12 +8,12 @@ export const startFeature = new Composer<Context>();
 startFeature.chatType("private").command("start", async (ctx) => {
   const user = ctx.user;
   if (user && UsersService.isRegistered(user)) {
-    await ctx.reply(ctx.t("start-greeting-known", { name: escapeHtml(user.full_name ?? "") }), {
+    await ctx.reply(ctx.t("start-greeting-known", { name: user.full_name ?? "" }), {
       parse_mode: "HTML",
     });
     return;
   }
-  await ctx.reply(ctx.t("start-greeting-new", { name: escapeHtml(user?.full_name ?? ctx.from.first_name) }), {
+  await ctx.reply(ctx.t("start-greeting-new", { name: user?.full_name ?? ctx.from.first_name }), {
     parse_mode: "HTML",
   });
   await ctx.conversation.enter(REGISTRATION_CONVERSATION);

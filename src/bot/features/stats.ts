@@ -1,13 +1,13 @@
 import { Composer, InputFile } from "grammy";
 import { CampaignNotFoundError } from "../../campaigns/campaign-input.js";
 import { splitMessage } from "../../shared/split-message.js";
-import { escapeHtml } from "../../shared/text.js";
 import { dateIn, schoolYearOf } from "../../shared/time.js";
 import type { StatsScope } from "../../stats/stats.repository.js";
 import { type GroupCount, RECEIVED_STATUSES, type Statistics } from "../../stats/stats.service.js";
 import { CHART_TOP_CLUSTERS, renderStatsChart, type StatsChartLabels } from "../../stats/stats-chart.js";
 import type { Context } from "../context.js";
 import { hasUser } from "../filters.js";
+import { verbatim } from "../verbatim.js";
 
 /** /stats [2025-2026 | c<campaign id>]: the figures of a school year (the current one by default) or a campaign. */
 export const statsFeature = new Composer<Context>();
@@ -29,14 +29,18 @@ statsFeature
     await ctx.replyWithChatAction("upload_photo");
     const png = await renderStatsChart(s, chartLabels(ctx, parsed.plainLabel, s));
     await ctx.replyWithPhoto(new InputFile(png, "thong-ke.png"), {
-      caption: ctx.t("stats-chart-caption", { label }),
+      caption: ctx.t("stats-chart-caption", { label: verbatim(label) }),
       parse_mode: "HTML",
     });
   });
 
 function chartLabels(ctx: Context, plainLabel: string, s: Statistics): StatsChartLabels {
   return {
-    title: ctx.t("stats-chart-title", { label: plainLabel, received: s.received, recognised: s.recognised }),
+    title: ctx.t("stats-chart-title", {
+      label: verbatim(plainLabel),
+      received: s.received,
+      recognised: s.recognised,
+    }),
     outcomes: ctx.t("stats-chart-outcomes"),
     nation: ctx.t("stats-chart-nation"),
     province: ctx.t("stats-chart-province"),
@@ -73,8 +77,9 @@ export async function parseReportScope(ctx: Context, arg: string): Promise<Repor
       const c = await ctx.services.campaigns.get(ctx.user?.id ?? 0, Number(campaign[1]));
       return {
         scope: { campaignId: c.id },
-        label: ctx.t("stats-of-campaign", { title: escapeHtml(c.title) }),
-        plainLabel: ctx.t("stats-of-campaign", { title: c.title }),
+        label: ctx.t("stats-of-campaign", { title: c.title }),
+        // For the chart and the file name, which are not HTML.
+        plainLabel: ctx.t("stats-of-campaign", { title: verbatim(c.title) }),
       };
     } catch (error) {
       if (!(error instanceof CampaignNotFoundError)) throw error;
@@ -93,13 +98,13 @@ export async function parseReportScope(ctx: Context, arg: string): Promise<Repor
 
 function statsText(ctx: Context, label: string, s: Statistics): string {
   const group = (g: GroupCount) =>
-    ctx.t("stats-group-line", { name: escapeHtml(g.name), received: g.received, recognised: g.recognised });
+    ctx.t("stats-group-line", { name: g.name, received: g.received, recognised: g.recognised });
   const statuses = RECEIVED_STATUSES.filter((k) => s.byStatus[k] > 0).map((k) =>
-    ctx.t("stats-status-line", { status: ctx.t(`status-${k}`), n: s.byStatus[k] }),
+    ctx.t("stats-status-line", { status: verbatim(ctx.t(`status-${k}`)), n: s.byStatus[k] }),
   );
   return [
     ctx.t("stats-headline", {
-      label,
+      label: verbatim(label),
       received: s.received,
       initiatives: s.byKind.initiative,
       nominations: s.byKind.nomination,

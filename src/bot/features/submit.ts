@@ -2,58 +2,56 @@ import { Composer, InlineKeyboard } from "grammy";
 import type { SubmissionKind } from "../../db/types.js";
 import { truncate } from "../../shared/text.js";
 import type { DraftView } from "../../submissions/submissions.service.js";
+import { BUTTON } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { hasUser, type UserContext } from "../filters.js";
+import { verbatim } from "../verbatim.js";
 import { openForm } from "./form.js";
 
 export const submitFeature = new Composer<Context>();
 const private_ = submitFeature.chatType("private").filter(hasUser);
 
-const KIND = /^sub:kind:(initiative|nomination)$/;
-const CONTINUE = /^sub:go:(\d+)$/;
-const FRESH = /^sub:fresh:(initiative|nomination)$/;
-
 private_.command("submit", async (ctx) => {
   if (!ctx.user?.full_name || ctx.user.unit_id === null) return ctx.reply(ctx.t("submit-register-first"));
   await ctx.reply(ctx.t("submit-choose-kind"), {
     reply_markup: new InlineKeyboard()
-      .text(ctx.t("submit-kind-initiative"), "sub:kind:initiative")
+      .text(ctx.t("submit-kind-initiative"), BUTTON.submitKind.data("initiative"))
       .row()
-      .text(ctx.t("submit-kind-nomination"), "sub:kind:nomination"),
+      .text(ctx.t("submit-kind-nomination"), BUTTON.submitKind.data("nomination")),
   });
 });
 
-private_.callbackQuery(KIND, async (ctx) => {
+private_.callbackQuery(BUTTON.submitKind.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
-  const kind = ctx.match[1] as SubmissionKind;
+  const [kind] = BUTTON.submitKind.read(ctx.match);
   const user = ctx.user;
   if (!user) return;
   const draft = await ctx.services.submissions.currentDraft(user.id, kind);
   if (draft) {
     await ctx.reply(ctx.t("submit-draft-exists", { step: draft.stepNumber, total: draft.totalSteps }), {
       reply_markup: new InlineKeyboard()
-        .text(ctx.t("submit-continue-button"), `sub:go:${draft.id}`)
+        .text(ctx.t("submit-continue-button"), BUTTON.continueDraft.data(draft.id))
         .row()
-        .text(ctx.t("submit-fresh-button"), `sub:fresh:${kind}`),
+        .text(ctx.t("submit-fresh-button"), BUTTON.freshDraft.data(kind)),
     });
     return;
   }
   await startForm(ctx, kind);
 });
 
-private_.callbackQuery(CONTINUE, async (ctx) => {
+private_.callbackQuery(BUTTON.continueDraft.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   // The id comes from the button: the service checks it is this user's, and still editable.
-  const view = await ctx.services.submissions.view(ctx.user.id, Number(ctx.match[1]));
+  const view = await ctx.services.submissions.view(ctx.user.id, ...BUTTON.continueDraft.read(ctx.match));
   if (view.status !== "draft" && view.status !== "returned") return ctx.reply(ctx.t("form-gone"));
   if ((await ctx.services.submissions.linkedCampaignOpen(ctx.user.id, view.id)) === false)
     await ctx.reply(ctx.t("form-draft-campaign-closed"));
   await openForm(ctx, view.id);
 });
 
-private_.callbackQuery(FRESH, async (ctx) => {
+private_.callbackQuery(BUTTON.freshDraft.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
-  const kind = ctx.match[1] as SubmissionKind;
+  const [kind] = BUTTON.freshDraft.read(ctx.match);
   const old = await ctx.services.submissions.currentDraft(ctx.user.id, kind);
   if (old) await ctx.services.submissions.discardDraft(ctx.user.id, old.id);
   await startForm(ctx, kind);
@@ -74,12 +72,12 @@ private_.command("drafts", async (ctx) => {
     keyboard
       .text(
         ctx.t("drafts-item", {
-          kind: ctx.t(`kind-${d.kind}`),
-          title: truncate(title, 30),
+          kind: verbatim(ctx.t(`kind-${d.kind}`)),
+          title: verbatim(truncate(title, 30)),
           step: d.stepNumber,
           total: d.totalSteps,
         }),
-        `sub:go:${d.id}`,
+        BUTTON.continueDraft.data(d.id),
       )
       .row();
   }

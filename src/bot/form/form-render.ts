@@ -14,6 +14,7 @@ import {
 import type { DraftView } from "../../submissions/submissions.service.js";
 import type { ConversationContext } from "../context.js";
 import { stepHeader } from "../conversations/steps.js";
+import { verbatim } from "../verbatim.js";
 import { FORM } from "./form-buttons.js";
 
 const PREVIOUS_ANSWER_PREVIEW = 500;
@@ -48,7 +49,7 @@ export function stepScreen(ctx: ConversationContext, view: DraftView): FormScree
       const deadline = formatDate(ctx.config.timezone, new Date(option.deadline));
       keyboard
         .text(
-          `${mark}${ctx.t("form-campaign-option", { title: truncate(option.title, 40), deadline })}`,
+          `${mark}${ctx.t("form-campaign-option", { title: verbatim(truncate(option.title, 40)), deadline })}`,
           `${FORM.answer}${option.id}`,
         )
         .row();
@@ -62,7 +63,7 @@ export function stepScreen(ctx: ConversationContext, view: DraftView): FormScree
   } else if (previous !== undefined && previous !== null && previous !== "") {
     lines.push(
       ctx.t("form-previous-answer", {
-        value: escapeHtml(truncate(formatAnswer(ctx, step, previous, view), PREVIOUS_ANSWER_PREVIEW)),
+        value: truncate(formatAnswer(ctx, step, previous, view), PREVIOUS_ANSWER_PREVIEW),
       }),
     );
     if (typeof previous === "string") keyboard.text(ctx.t("form-keep-button"), FORM.keep).row();

@@ -1,0 +1,88 @@
+import type { Scope, SubmissionKind } from "../db/types.js";
+
+/**
+ * An id as a button carries it: up to 15 digits, every id the database hands out and exactly what JavaScript reads.
+ * A longer one can only be forged; it matches no handler and is answered as an expired button, never reaching a
+ * query as a number out of range.
+ */
+const ID = String.raw`(\d{1,15})`;
+
+/** One kind of button: its callback data is written and read by the same definition. */
+export interface ButtonKind<Values extends unknown[]> {
+  /** The callback data for these values (a few bytes: Telegram allows 64). */
+  data(...values: Values): string;
+  /** For callbackQuery(): matches exactly the data `data` can produce. */
+  readonly filter: RegExp;
+  /** The values back from the handler's ctx.match. */
+  read(match: RegExpMatchArray | string): Values;
+}
+
+const pattern = (prefix: string, ...parts: string[]) =>
+  new RegExp(`^${[prefix, ...parts].map((p, i) => (i === 0 ? escape(p) : p)).join(":")}$`);
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const oneOf = (choices: readonly string[]) => `(${choices.map(escape).join("|")})`;
+const groups = (match: RegExpMatchArray | string) => (typeof match === "string" ? [] : match.slice(1));
+
+/** "prefix:<id>" */
+export function withId(prefix: string): ButtonKind<[id: number]> {
+  return {
+    data: (id) => `${prefix}:${id}`,
+    filter: pattern(prefix, ID),
+    read: (match) => [Number(groups(match)[0])],
+  };
+}
+
+/** "prefix:<choice>" */
+export function withChoice<C extends string>(prefix: string, choices: readonly C[]): ButtonKind<[choice: C]> {
+  return {
+    data: (choice) => `${prefix}:${choice}`,
+    filter: pattern(prefix, oneOf(choices)),
+    read: (match) => [groups(match)[0] as C],
+  };
+}
+
+/** "prefix:<id>:<choice>" */
+export function withIdAndChoice<C extends string>(
+  prefix: string,
+  choices: readonly C[],
+): ButtonKind<[id: number, choice: C]> {
+  return {
+    data: (id, choice) => `${prefix}:${id}:${choice}`,
+    filter: pattern(prefix, ID, oneOf(choices)),
+    read: (match) => {
+      const [id, choice] = groups(match);
+      return [Number(id), choice as C];
+    },
+  };
+}
+
+const KINDS: readonly SubmissionKind[] = ["initiative", "nomination"];
+const SCOPES: readonly Scope[] = ["unit", "province", "nation"];
+
+/** Every button of the bot's features outside the form (whose buttons are FORM): written and read from here. */
+export const BUTTON = {
+  submitKind: withChoice("sub:kind", KINDS),
+  continueDraft: withId("sub:go"),
+  freshDraft: withChoice("sub:fresh", KINDS),
+  myDetails: withId("my"),
+  myWithdraw: withId("my:w"),
+  myWithdrawConfirmed: withId("my:wy"),
+  endorseOpen: withId("end:o"),
+  endorseOk: withId("end:ok"),
+  endorseReturn: withId("end:ret"),
+  reviewOpen: withId("rev:o"),
+  reviewScore: withId("rev:s"),
+  reviewConflict: withId("rev:c"),
+  decideOpen: withId("dec:o"),
+  decideRecognise: withIdAndChoice("dec:r", SCOPES),
+  decideRefuse: withId("dec:x"),
+  campaignStart: withIdAndChoice("camp:go", KINDS),
+  campaignView: withId("cadm:v"),
+  campaignPreview: withId("cadm:prev"),
+  campaignExtend: withId("cadm:ext"),
+  campaignEditTitle: withId("cadm:et"),
+  campaignEditText: withId("cadm:ed"),
+  campaignEndorsement: withIdAndChoice("cadm:endo", ["on", "off"] as const),
+  campaignClose: withId("cadm:close"),
+  campaignCloseConfirmed: withId("cadm:closeok"),
+} as const;
