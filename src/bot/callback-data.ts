@@ -18,9 +18,9 @@ export interface ButtonKind<Values extends unknown[]> {
 }
 
 const pattern = (prefix: string, ...parts: string[]) =>
-  new RegExp(`^${[prefix, ...parts].map((p, i) => (i === 0 ? escape(p) : p)).join(":")}$`);
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-const oneOf = (choices: readonly string[]) => `(${choices.map(escape).join("|")})`;
+  new RegExp(`^${[prefix, ...parts].map((p, i) => (i === 0 ? literal(p) : p)).join(":")}$`);
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const oneOf = (choices: readonly string[]) => `(${choices.map(literal).join("|")})`;
 const groups = (match: RegExpMatchArray | string) => (typeof match === "string" ? [] : match.slice(1));
 
 /** "prefix:<id>" */
