@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 /** Tests that need no database: they run in seconds, so a developer runs them constantly (`npm run test:unit`). */
 const UNIT = [
   "test/config.test.ts",
+  "test/logger.test.ts",
   "test/bot/broadcast-messages.test.ts",
   "test/bot/form-input.test.ts",
   "test/bot/message-builders.test.ts",

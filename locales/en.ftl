@@ -527,6 +527,7 @@ endorse-choose = Endorse it to the council, or return it to the author for revis
 endorse-ok-button = ✅ Endorse to the council
 endorse-return-button = ↩️ Return for revision
 endorse-done = ✅ <b>{ $code }</b> is endorsed and sent to the council. The author was told.
+review-own-submission = This is your own submission (you sent it or co-authored it), so you cannot endorse or decide it yourself. Another head of the unit, or an administrator, will.
 review-wrong-stage = This submission is now “{ $status }”; this can no longer be done.
 review-ask-return-note = Type <b>what needs revising</b> (at most { $max } characters). The author gets it word for word.
 review-ask-reasons = Type the <b>reasons for refusing</b> (required by the rules; at most { $max } characters). The submitter gets them word for word.

@@ -527,6 +527,7 @@ endorse-choose = Thầy/cô xác nhận hồ sơ để chuyển Hội đồng, h
 endorse-ok-button = ✅ Xác nhận, chuyển Hội đồng
 endorse-return-button = ↩️ Trả lại để bổ sung
 endorse-done = ✅ Đã xác nhận hồ sơ <b>{ $code }</b> và chuyển Hội đồng. Tác giả đã được báo.
+review-own-submission = Đây là hồ sơ của chính thầy/cô (người gửi hoặc đồng tác giả), nên thầy/cô không thể tự duyệt hay quyết định. Một lãnh đạo khác của đơn vị, hoặc quản trị viên, sẽ thực hiện.
 review-wrong-stage = Hồ sơ này đã ở trạng thái “{ $status }”, không thể thực hiện thao tác này nữa.
 review-ask-return-note = Nhập <b>nội dung cần bổ sung, sửa chữa</b> (tối đa { $max } ký tự). Tác giả sẽ nhận được nguyên văn.
 review-ask-reasons = Nhập <b>lý do không công nhận</b> (bắt buộc theo quy định; tối đa { $max } ký tự). Người nộp sẽ nhận được nguyên văn.

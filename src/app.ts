@@ -10,7 +10,7 @@ import { type BroadcastSender, startBroadcastSender } from "./broadcasts/broadca
 import type { Config } from "./config.js";
 import { createDatabase, type DatabaseHandle, databaseTarget } from "./db/create-database.js";
 import { migrateToLatest } from "./db/migrator.js";
-import { type Dispatcher, startDispatcher } from "./intake/dispatcher.js";
+import { type Dispatcher, isTelegramTrouble, startDispatcher } from "./intake/dispatcher.js";
 import { releaseAllLeases } from "./intake/inbox.repository.js";
 import { type Scheduler, startScheduler } from "./jobs/schedule.js";
 import type { Logger } from "./logger.js";
@@ -25,7 +25,9 @@ export interface RunningApp {
 
 /** The composition root: database -> migrations -> services -> bot -> scheduler. */
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
-  const database = await createDatabase(databaseTarget(config));
+  const database = await createDatabase(databaseTarget(config), (err) =>
+    logger.warn({ err }, "lost a database connection; reconnecting"),
+  );
   let launched: Launched | undefined;
   let scheduler: Scheduler | undefined;
   let sender: BroadcastSender | undefined;
@@ -46,7 +48,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     await services.users.bootstrapAdmins(config.adminTelegramIds);
 
     const bot = createBot(config, { db: database.db, logger, services });
-    await bot.init();
+    await initWhenReachable(bot, logger);
     logger.info({ username: bot.botInfo.username }, "connected to the Telegram Bot API");
     await bot.setCommandMenus();
 
@@ -90,5 +92,30 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   } catch (error) {
     await shutdown().catch(() => {});
     throw error;
+  }
+}
+
+/**
+ * getMe until Telegram answers: a network without Telegram (a firewall, an outage, its 5xx) is said once, with the
+ * retry, and the bot starts as soon as it can reach it. A refused token still ends the start at once.
+ */
+async function initWhenReachable(bot: AppBot, logger: Logger): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      // getMe ourselves: bot.init() retries a network error forever, in silence.
+      bot.botInfo = await bot.api.getMe();
+      await bot.init();
+      if (attempt > 1) logger.info({ attempts: attempt }, "Telegram can be reached again");
+      return;
+    } catch (err) {
+      if (!isTelegramTrouble(err)) throw err;
+      const delayMs = Math.min(60_000, 1000 * 2 ** Math.min(attempt - 1, 6));
+      if (attempt === 1 || attempt % 10 === 0)
+        logger.warn(
+          { err, attempt, retryInSeconds: delayMs / 1000 },
+          "cannot reach the Telegram Bot API; check the network or TELEGRAM_API_ROOT. Still trying",
+        );
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+    }
   }
 }

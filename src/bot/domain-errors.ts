@@ -1,4 +1,5 @@
 import { CampaignNotFoundError } from "../campaigns/campaign-input.js";
+import { OwnSubmissionError } from "../review/review-errors.js";
 import { CannotWithdrawError, NotRegisteredError, SubmissionNotFoundError } from "../submissions/errors.js";
 import { ForbiddenError } from "../users/permissions.js";
 import { LastAdminError } from "../users/roles.service.js";
@@ -21,6 +22,7 @@ const ANSWERS = [
   entry(CampaignNotFoundError, (ctx) => ctx.t("campaign-not-found")),
   entry(NotRegisteredError, (ctx) => ctx.t("submit-register-first")),
   entry(LastAdminError, (ctx) => ctx.t("roles-last-admin")),
+  entry(OwnSubmissionError, (ctx) => ctx.t("review-own-submission")),
   entry(CannotWithdrawError, (ctx, e) =>
     ctx.t("my-cannot-withdraw", { status: verbatim(ctx.t(`status-${e.status}`)) }),
   ),

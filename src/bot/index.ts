@@ -44,7 +44,9 @@ import { loadUser } from "./middlewares/load-user.js";
 import { rateLimit } from "./middlewares/rate-limit.js";
 
 /** auto-retry inside an update: two tries, waiting at most 5 s each (the dispatcher retries beyond that). */
-const IN_UPDATE_RETRY = { maxRetryAttempts: 2, maxDelaySeconds: 5 } as const;
+// A network error is not retried in place: auto-retry would retry it forever, in silence. The inbox hands the
+// update back instead (and the start retries getMe, saying so).
+const IN_UPDATE_RETRY = { maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowHttpErrors: true } as const;
 
 export interface BotDeps {
   db: Kysely<Database>;

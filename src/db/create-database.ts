@@ -32,9 +32,16 @@ const pgTypes: pg.CustomTypesConfig = {
     customParsers[oid] ?? pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
 };
 
-export async function createDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+export async function createDatabase(
+  target: DatabaseTarget,
+  /** Told when PostgreSQL drops an idle connection (a restart, a failover, an idle timeout); the pool reconnects. */
+  onConnectionLost: (err: Error) => void = () => {},
+): Promise<DatabaseHandle> {
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, types: pgTypes });
+    // Without a listener, the 'error' an idle connection emits when the server goes away ends the process. Queries
+    // in flight fail on their own (their update is handed back to the inbox); the next ones open new connections.
+    pool.on("error", onConnectionLost);
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: "postgres", close: () => db.destroy() };
   }

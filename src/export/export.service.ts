@@ -1,11 +1,11 @@
 import { createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
-import { stringify } from "csv-stringify";
 import ExcelJS from "exceljs";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/types.js";
 import { countByUnit, type StatsScope } from "../stats/stats.repository.js";
 import { requireRole } from "../users/permissions.js";
+import { spreadsheetCsv } from "./csv.js";
 import { type AppendixRow, appendixRows } from "./export.repository.js";
 
 /** Everything the files say in words, in the reader's language (the bot passes its translations). */
@@ -62,7 +62,7 @@ export class ExportService {
     });
     const sheet = workbook.addWorksheet(labels.sheets.submissions);
     sheet.addRow(labels.columns).commit();
-    const csv = stringify({ bom: true });
+    const csv = spreadsheetCsv();
     const csvFile = createWriteStream(files.csv);
     csv.pipe(csvFile);
     csv.write(labels.columns);

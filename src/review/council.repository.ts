@@ -41,13 +41,17 @@ export async function lockCampaignAssignment(trx: Db, campaignId: number): Promi
 }
 
 export function listEndorsedOfCampaign(db: Db, campaignId: number) {
-  return db
-    .selectFrom("submissions")
-    .select(["id", "unit_id", "status"])
-    .where("campaign_id", "=", campaignId)
-    .where("status", "=", "endorsed")
-    .orderBy("id")
-    .execute();
+  return (
+    db
+      .selectFrom("submissions")
+      .select(["id", "unit_id", "status"])
+      .where("campaign_id", "=", campaignId)
+      .where("status", "=", "endorsed")
+      .orderBy("id")
+      // Locked, so a withdrawal racing the assignment either comes first (and the row no longer matches) or waits.
+      .forUpdate()
+      .execute()
+  );
 }
 
 export async function insertAssignment(db: Db, submissionId: number, reviewerId: number): Promise<void> {

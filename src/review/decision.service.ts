@@ -4,8 +4,8 @@ import { SubmissionNotFoundError } from "../submissions/errors.js";
 import * as submissions from "../submissions/submissions.repository.js";
 import { requireRole } from "../users/permissions.js";
 import { listScoredReviews } from "./council.repository.js";
-import { listQueue, loadReviewFile } from "./review.repository.js";
-import { InvalidDecisionError, requiredNote } from "./review-errors.js";
+import { isAuthorOrSubmitter, listQueue, loadReviewFile } from "./review.repository.js";
+import { InvalidDecisionError, OwnSubmissionError, requiredNote } from "./review-errors.js";
 import { moveSubmission } from "./review-transition.js";
 
 /** Endorsed by the unit (or sent on without endorsement), or in the council's hands: ready for a decision. */
@@ -33,12 +33,21 @@ export class DecisionService {
   async open(actorId: number, id: number) {
     await requireRole(this.db, actorId, "admin");
     const submission = await submissions.findSubmission(this.db, id);
-    if (!submission) throw new SubmissionNotFoundError(id);
+    // A draft is its author's alone until it is sent.
+    if (!submission || submission.status === "draft") throw new SubmissionNotFoundError(id);
     const [file, reviews] = await Promise.all([
       loadReviewFile(this.db, submission),
       listScoredReviews(this.db, id),
     ]);
     return { ...file, reviews };
+  }
+
+  /** Refuses at once what the decision would refuse (not an administrator, one's own), before a note is typed. */
+  async checkMayAct(actorId: number, id: number): Promise<void> {
+    await requireRole(this.db, actorId, "admin");
+    const submission = await submissions.findSubmission(this.db, id);
+    if (!submission || submission.status === "draft") throw new SubmissionNotFoundError(id);
+    if (await isAuthorOrSubmitter(this.db, submission, actorId)) throw new OwnSubmissionError(id);
   }
 
   async recognise(actorId: number, id: number, r: Recognition, now: Date) {
@@ -79,6 +88,7 @@ export class DecisionService {
       actorId,
       allowed: DECIDABLE,
       to,
+      notOwn: true,
       note: fields.decision_reasons,
       fields: { ...fields, decided_at: now, decided_by: actorId },
     });

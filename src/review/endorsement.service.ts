@@ -3,8 +3,8 @@ import type { Database } from "../db/types.js";
 import { SubmissionNotFoundError } from "../submissions/errors.js";
 import * as submissions from "../submissions/submissions.repository.js";
 import { ForbiddenError } from "../users/permissions.js";
-import { listQueue, loadReviewFile, unitsHeadedBy } from "./review.repository.js";
-import { requiredNote } from "./review-errors.js";
+import { isAuthorOrSubmitter, listQueue, loadReviewFile, unitsHeadedBy } from "./review.repository.js";
+import { OwnSubmissionError, requiredNote } from "./review-errors.js";
 import { moveSubmission } from "./review-transition.js";
 
 /**
@@ -26,6 +26,12 @@ export class EndorsementService {
     return loadReviewFile(this.db, await this.requireHeadOf(actorId, id));
   }
 
+  /** Refuses at once what the move would refuse (not a head of its unit, one's own), before a note is typed. */
+  async checkMayAct(actorId: number, id: number): Promise<void> {
+    const s = await this.requireHeadOf(actorId, id);
+    if (await isAuthorOrSubmitter(this.db, s, actorId)) throw new OwnSubmissionError(id);
+  }
+
   async endorse(actorId: number, id: number) {
     return this.move(actorId, id, "endorsed");
   }
@@ -41,6 +47,7 @@ export class EndorsementService {
       actorId,
       allowed: ["submitted"],
       to,
+      notOwn: true,
       note: note ?? null,
     });
     return { code: s.code ?? "", title: s.title ?? "", note: note ?? null, submitter };
@@ -48,7 +55,8 @@ export class EndorsementService {
 
   private async requireHeadOf(actorId: number, id: number) {
     const s = await submissions.findSubmission(this.db, id);
-    if (!s) throw new SubmissionNotFoundError(id);
+    // A draft is its author's alone until it is sent.
+    if (!s || s.status === "draft") throw new SubmissionNotFoundError(id);
     const units = await unitsHeadedBy(this.db, actorId);
     // Someone else's submission named in a forged button is refused like a missing role.
     if (s.unit_id === null || !units.includes(s.unit_id)) throw new ForbiddenError("unit_head");

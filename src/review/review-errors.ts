@@ -8,6 +8,14 @@ export class WrongStageError extends Error {
   }
 }
 
+/** Nobody endorses, returns or decides a submission they sent or co-authored: another head or administrator does. */
+export class OwnSubmissionError extends Error {
+  constructor(readonly submissionId: number) {
+    super(`Submission ${submissionId} is the actor's own`);
+    this.name = "OwnSubmissionError";
+  }
+}
+
 export type DecisionProblem =
   | "note-required"
   | "note-too-long"

@@ -1,19 +1,23 @@
-import type { Kysely } from "kysely";
-import type { Database, SubmissionStatus } from "../db/types.js";
+import type { Kysely, Selectable } from "kysely";
+import type { Database, SubmissionStatus, SubmissionTable } from "../db/types.js";
 import { SubmissionNotFoundError } from "../submissions/errors.js";
 import { insertEvent } from "../submissions/submissions.repository.js";
 import {
   type DecisionFields,
   findSubmitterContact,
+  isAuthorOrSubmitter,
   lockSubmission,
   setReviewStatus,
 } from "./review.repository.js";
-import { WrongStageError } from "./review-errors.js";
+import { OwnSubmissionError, WrongStageError } from "./review-errors.js";
 
 /**
  * Moves a submission from one of the `allowed` stages to `to`, under a row lock, with a status event (and the
- * note, if any): the one way endorsement and decisions change a submission. Returns the submission as it was and
- * whom to tell.
+ * note, if any): the one way a submitted submission changes status (endorse, return, decide, withdraw). The stage
+ * is checked on the locked row, so of two moves racing (a withdrawal and a decision) the second finds the first's
+ * outcome and is refused. `notOwn` refuses an actor who sent or co-authored it; `check` adds the caller's own
+ * rule on the locked row (the submitter's ownership of a withdrawal). Returns the submission as it was and whom
+ * to tell.
  */
 export function moveSubmission(
   db: Kysely<Database>,
@@ -24,12 +28,17 @@ export function moveSubmission(
     to: SubmissionStatus;
     note?: string | null;
     fields?: DecisionFields;
+    notOwn?: boolean;
+    check?: (s: Selectable<SubmissionTable>) => void;
   },
 ) {
   return db.transaction().execute(async (trx) => {
     const s = await lockSubmission(trx, move.id);
-    if (!s) throw new SubmissionNotFoundError(move.id);
+    if (!s || s.status === "draft") throw new SubmissionNotFoundError(move.id);
+    move.check?.(s);
     if (!move.allowed.includes(s.status)) throw new WrongStageError(s.status);
+    if (move.notOwn && (await isAuthorOrSubmitter(trx, s, move.actorId)))
+      throw new OwnSubmissionError(move.id);
     await setReviewStatus(trx, move.id, move.to, move.fields);
     await insertEvent(trx, {
       submissionId: move.id,

@@ -53,6 +53,18 @@ export function findSubmitterContact(db: Db, submissionId: number) {
 }
 
 /** Reads a submission under a row lock, so that two people acting on it at once move it once. */
+/** Whether `userId` sent this submission or is one of its authors (a registered co-author). */
+export async function isAuthorOrSubmitter(db: Db, s: { id: number; submitter_id: number }, userId: number) {
+  if (s.submitter_id === userId) return true;
+  const author = await db
+    .selectFrom("submission_authors")
+    .select("id")
+    .where("submission_id", "=", s.id)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+  return author !== undefined;
+}
+
 export function lockSubmission(db: Db, id: number) {
   return db.selectFrom("submissions").selectAll().where("id", "=", id).forUpdate().executeTakeFirst();
 }

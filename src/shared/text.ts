@@ -35,13 +35,17 @@ export function foldForSearch(text: string): string {
 /** Escapes LIKE's wildcards, so typed text is matched literally. */
 export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
+const graphemes = new Intl.Segmenter("vi", { granularity: "grapheme" });
+
 /**
- * Where to cut `text` at or before index `at` without splitting a surrogate pair (an emoji) in two: half of one is
- * not valid UTF-8, and Telegram refuses the whole message.
+ * Where to cut `text` at or before index `at` without splitting a character as people see it: half a surrogate
+ * pair (an emoji) is not valid UTF-8 and Telegram refuses the whole message; half a flag, a skin tone or a family
+ * emoji shows as something else.
  */
 export function safeCut(text: string, at: number): number {
-  const code = text.charCodeAt(at - 1);
-  return code >= 0xd800 && code <= 0xdbff ? at - 1 : at;
+  if (at <= 0) return 0;
+  if (at >= text.length) return text.length;
+  return graphemes.segment(text).containing(at)?.index ?? at;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Kysely, Selectable } from "kysely";
 import { enqueueSubmissionNotice } from "../broadcasts/broadcasts.repository.js";
 import { campaignRequiresEndorsement, findOpenCampaignsForUnit } from "../campaigns/campaigns.repository.js";
 import type { Database, Scope, SubmissionKind, SubmissionStatus, SubmissionTable } from "../db/types.js";
+import { moveSubmission } from "../review/review-transition.js";
 import { foldForSearch } from "../shared/text.js";
 import { dateIn, schoolYearOf } from "../shared/time.js";
 import { findUnitById } from "../units/units.repository.js";
@@ -386,13 +387,17 @@ export class SubmissionsService {
     return repo.setActiveDraft(this.db, userId, null, id);
   }
 
+  /** The submitter takes back a sent submission, through the same locked move as every other status change. */
   async withdraw(userId: number, id: number): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      const s = await repo.findSubmission(trx, id);
-      if (!s || s.submitter_id !== userId) throw new SubmissionNotFoundError(id);
-      if (!WITHDRAWABLE.includes(s.status)) throw new CannotWithdrawError(s.status);
-      await repo.updateSubmission(trx, id, { status: "withdrawn" });
-      await repo.insertEvent(trx, { submissionId: id, actorId: userId, from: s.status, to: "withdrawn" });
+    await moveSubmission(this.db, {
+      id,
+      actorId: userId,
+      allowed: WITHDRAWABLE,
+      to: "withdrawn",
+      check: (s) => {
+        if (s.submitter_id !== userId) throw new SubmissionNotFoundError(id);
+        if (!WITHDRAWABLE.includes(s.status)) throw new CannotWithdrawError(s.status);
+      },
     });
   }
 

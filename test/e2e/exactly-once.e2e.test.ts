@@ -94,7 +94,8 @@ describe.each(DIALECTS)("every update's effect exactly once, in each chat's orde
     await until(allFinished(api), "every chat's last answer");
     expect(await second.stop()).toBe(0);
     await expectEveryAnswerOnceInOrder(lastOf);
-  });
+    // Two starts and 1,000 updates on the embedded database take about a minute on this 2-core machine.
+  }, 180_000);
 
   // Webhook intake differs from polling only before the inbox: one database suffices (PostgreSQL when there is one).
   it.runIf(dialect === (hasPostgres ? "postgres" : "pglite"))(

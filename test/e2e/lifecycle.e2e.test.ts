@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { spawnBot, startBot, TEST_BOT_TOKEN, tempDir } from "../helpers/bot-process.js";
+import {
+  freePort,
+  spawnBot,
+  startBot,
+  TEST_BOT_TOKEN,
+  tempDir,
+  waitForOutput,
+} from "../helpers/bot-process.js";
 import { FakeChat } from "../helpers/fake-chat.js";
 import { FakeTelegramApi } from "../helpers/fake-telegram-api.js";
 
@@ -87,6 +94,29 @@ describe("starting and stopping the bot process", () => {
     expect((await chat.send("/help")).payload.text).toContain("/profile");
     expect(api.calls.slice(afterRestart).filter((c) => c.method === "sendMessage")).toHaveLength(1);
     expect(await restarted.stop()).toBe(0);
+  });
+
+  it("says once that Telegram cannot be reached, keeps trying, and starts when it answers", {
+    timeout: 90_000,
+  }, async () => {
+    // Nothing answers at the Bot API's address yet: a network without Telegram.
+    const port = await freePort();
+    const bot = spawnBot({
+      BOT_TOKEN: TEST_BOT_TOKEN,
+      TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`,
+      DATA_DIR: tempDir(),
+    });
+    let late: FakeTelegramApi | undefined;
+    try {
+      await waitForOutput(bot, /cannot reach the Telegram Bot API/, 30_000);
+      late = await FakeTelegramApi.start(port);
+      await waitForOutput(bot, /Telegram can be reached again/, 30_000);
+      expect(bot.output().match(/cannot reach the Telegram Bot API/g)).toHaveLength(1);
+      await waitForOutput(bot, /connected to the Telegram Bot API/, 10_000);
+    } finally {
+      await bot.stop();
+      await late?.stop();
+    }
   });
 
   it("exits with a clear message when Telegram rejects the token", async () => {

@@ -33,7 +33,7 @@ describe.each(DIALECTS)("the year-end appendix (%s)", (dialect) => {
       kind: "initiative" as const,
       status: i % 4 === 0 ? ("recognised" as const) : i === 1 ? ("draft" as const) : ("submitted" as const),
       code: i === 1 ? null : `SK-2026-${String(i).padStart(5, "0")}`,
-      title: `Sáng kiến số ${i}, "trích dẫn"; dấu phẩy`,
+      title: i === 2 ? '=HYPERLINK("http://x.example","bấm")' : `Sáng kiến số ${i}, "trích dẫn"; dấu phẩy`,
       submitter_id: (people[i] as { id: number }).id,
       unit_id: i % 2 === 0 ? units.u1 : units.u3,
       school_year: "2026-2027",
@@ -134,5 +134,7 @@ describe.each(DIALECTS)("the year-end appendix (%s)", (dialect) => {
     expect(csv).toHaveLength(ROWS);
     expect(csv[0]).toEqual(LABELS.columns);
     expect(csv[1]?.[1]).toBe('Sáng kiến số 0, "trích dẫn"; dấu phẩy');
+    // A title typed as a formula opens as text, not as a live formula.
+    expect(csv.find((r) => r[0] === "SK-2026-00002")?.[1]).toBe(`'=HYPERLINK("http://x.example","bấm")`);
   });
 });

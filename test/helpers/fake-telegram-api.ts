@@ -54,13 +54,14 @@ export class FakeTelegramApi {
 
   private constructor(private readonly server: Server) {}
 
-  static async start(): Promise<FakeTelegramApi> {
+  /** Listens on `port` (a free one when 0): a test can point the bot at a port before anything answers there. */
+  static async start(port = 0): Promise<FakeTelegramApi> {
     let fake: FakeTelegramApi | undefined;
     const server = createServer((req, res) => {
       void fake?.handle(req, res);
     });
     fake = new FakeTelegramApi(server);
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
     return fake;
   }
 

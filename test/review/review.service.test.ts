@@ -1,6 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { DecisionService } from "../../src/review/decision.service.js";
 import { EndorsementService } from "../../src/review/endorsement.service.js";
+import { OwnSubmissionError } from "../../src/review/review-errors.js";
+import { SubmissionNotFoundError } from "../../src/submissions/errors.js";
+import { SubmissionsService } from "../../src/submissions/submissions.service.js";
 import { ForbiddenError } from "../../src/users/permissions.js";
 import { RolesService, UnitRequiredError } from "../../src/users/roles.service.js";
 import { admin, seedUnits, teacher } from "../helpers/campaign-fixtures.js";
@@ -137,6 +140,78 @@ describe.each(DIALECTS)("endorsement and decisions (%s)", (dialect) => {
         decided_by: ids.admin,
       },
     ]);
+  });
+
+  it("refuses acting on one's own submission, and shows nobody a draft", async () => {
+    const { ids, submit, endorsement, decisions, roles } = await world();
+    // The head of U1 sends one of their own; the administrator co-authors another.
+    const own = await submit("SK-2026-00006");
+    await t.db.updateTable("submissions").set({ submitter_id: ids.head1 }).where("id", "=", own).execute();
+    await expect(endorsement.endorse(ids.head1, own)).rejects.toBeInstanceOf(OwnSubmissionError);
+    await expect(endorsement.checkMayAct(ids.head1, own)).rejects.toBeInstanceOf(OwnSubmissionError);
+    await roles.grant(ids.admin, 204, "unit_head", "U1");
+    await endorsement.endorse(ids.other, own);
+    await t.db
+      .insertInto("submission_authors")
+      .values({ submission_id: own, position: 2, user_id: ids.admin, full_name: "Quản trị", share: 40 })
+      .execute();
+    const recognition = { scope: "unit" as const, number: "5/QĐ", date: "2026-12-15" };
+    await expect(decisions.recognise(ids.admin, own, recognition, NOW)).rejects.toBeInstanceOf(
+      OwnSubmissionError,
+    );
+    await expect(decisions.checkMayAct(ids.admin, own)).rejects.toBeInstanceOf(OwnSubmissionError);
+
+    const draft = await submit("SK-draft");
+    await t.db
+      .updateTable("submissions")
+      .set({ status: "draft", code: null })
+      .where("id", "=", draft)
+      .execute();
+    await expect(endorsement.open(ids.head1, draft)).rejects.toBeInstanceOf(SubmissionNotFoundError);
+    await expect(decisions.open(ids.admin, draft)).rejects.toBeInstanceOf(SubmissionNotFoundError);
+  });
+
+  it("never lets a withdrawal and a decision both happen: the second finds the first", async () => {
+    const { ids, submit, decisions } = await world();
+    const submissions = new SubmissionsService(t.db, {
+      timezone: "Asia/Ho_Chi_Minh",
+      minShare: 10,
+      decisionDueMonths: 3,
+    });
+    const recognition = { scope: "province" as const, number: "12/QĐ", date: "2026-12-15" };
+    for (const round of [1, 2, 3, 4]) {
+      const id = await submit(`SK-2026-0010${round}`, "endorsed");
+      const outcomes = await Promise.allSettled(
+        round % 2 === 0
+          ? [decisions.recognise(ids.admin, id, recognition, NOW), submissions.withdraw(ids.author, id)]
+          : [submissions.withdraw(ids.author, id), decisions.recognise(ids.admin, id, recognition, NOW)],
+      );
+      expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+      const row = await t.db
+        .selectFrom("submissions")
+        .select(["status", "decision_number"])
+        .where("id", "=", id)
+        .executeTakeFirstOrThrow();
+      expect(row.status === "recognised" ? row.decision_number : row.status).toBe(
+        row.status === "recognised" ? "12/QĐ" : "withdrawn",
+      );
+      if (row.status === "withdrawn") expect(row.decision_number).toBeNull();
+      const events = await t.db
+        .selectFrom("submission_events")
+        .select("to_status")
+        .where("submission_id", "=", id)
+        .execute();
+      expect(events).toHaveLength(1);
+    }
+    // And the schema itself refuses a withdrawn row carrying a decision.
+    const id = await submit("SK-2026-00200");
+    await expect(
+      t.db
+        .updateTable("submissions")
+        .set({ status: "withdrawn", decision_number: "12/QĐ" })
+        .where("id", "=", id)
+        .execute(),
+    ).rejects.toThrow(/submissions_decision_only_when_decided/);
   });
 
   it("grants a unit head with a unit, audited, and finds people by name without diacritics", async () => {

@@ -47,6 +47,15 @@ describe("cutting text for Telegram", () => {
     expect(cut).not.toMatch(loneSurrogate);
   });
 
+  it("never cuts a character as people see it: a flag, a skin tone, a family", () => {
+    for (const emoji of ["🇻🇳", "👍🏽", "👨‍👩‍👧"]) {
+      for (let pad = 55; pad < 60; pad++) {
+        const cut = truncate(`${"a".repeat(pad)}${emoji}${emoji}`, 60);
+        expect(cut.replace(/^a+/, "").replace(/…$/, "").replaceAll(emoji, "")).toBe("");
+      }
+    }
+  });
+
   it("splits a long line without spaces never inside an escaped < or an emoji", () => {
     for (const line of [
       escapeHtml(`a${"<".repeat(5000)}`),

@@ -56,14 +56,14 @@ private_.callbackQuery(BUTTON.decideOpen.filter, async (ctx) => {
 private_.callbackQuery(BUTTON.decideRecognise.filter, async (ctx) => {
   const [id, scope] = BUTTON.decideRecognise.read(ctx.match);
   await ctx.answerCallbackQuery();
-  // Refused at once for a non-administrator; the service checks again when the decision is saved.
-  await ctx.services.decisions.open(ctx.user.id, id);
+  // Refused at once for a non-administrator or one's own; the service checks again when the decision is saved.
+  await ctx.services.decisions.checkMayAct(ctx.user.id, id);
   await ctx.conversation.enter(REVIEW_NOTE_CONVERSATION, `recognise:${scope}`, id);
 });
 
 private_.callbackQuery(BUTTON.decideRefuse.filter, async (ctx) => {
   const [id] = BUTTON.decideRefuse.read(ctx.match);
   await ctx.answerCallbackQuery();
-  await ctx.services.decisions.open(ctx.user.id, id);
+  await ctx.services.decisions.checkMayAct(ctx.user.id, id);
   await ctx.conversation.enter(REVIEW_NOTE_CONVERSATION, "refuse", id);
 });

@@ -50,8 +50,8 @@ private_.callbackQuery(BUTTON.endorseOk.filter, async (ctx) => {
 private_.callbackQuery(BUTTON.endorseReturn.filter, async (ctx) => {
   const [id] = BUTTON.endorseReturn.read(ctx.match);
   await ctx.answerCallbackQuery();
-  // Checked now so a forged button is refused at once; the service checks again when the note is saved.
-  await ctx.services.endorsement.open(ctx.user.id, id);
+  // Checked now so a forged button or one's own submission is refused before a note is typed; checked again on save.
+  await ctx.services.endorsement.checkMayAct(ctx.user.id, id);
   await ctx.conversation.enter(REVIEW_NOTE_CONVERSATION, "return", id);
 });
 
