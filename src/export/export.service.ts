@@ -5,6 +5,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/types.js";
 import { countByUnit, type StatsScope } from "../stats/stats.repository.js";
 import { requireRole } from "../users/permissions.js";
+import { insertAuditEntry } from "../users/users.repository.js";
 import { spreadsheetCsv } from "./csv.js";
 import { type AppendixRow, appendixRows } from "./export.repository.js";
 
@@ -104,6 +105,8 @@ export class ExportService {
     groupSheet.commit();
     await workbook.commit();
     await finished(csvFile);
+    // A whole year's personal data left the system: who took it, and when, is recorded.
+    await insertAuditEntry(this.db, { actorId, action: "export.written", subject: { scope, rows } });
     return { rows };
   }
 }

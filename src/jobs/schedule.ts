@@ -16,15 +16,21 @@ export interface Scheduler {
 
 export function startScheduler(deps: JobDeps, instance: string, jobs: readonly Job[] = JOBS): Scheduler {
   const runCoordinator = postgresRunCoordinator(deps.db, instance);
+  // Runs in progress: stopping waits for them, so the database is never closed under a job.
+  const running = new Set<Promise<void>>();
   const tasks: ScheduledTask[] = jobs.map((job) =>
     cron.schedule(
       job.cron,
       async ({ date }) => {
         const logger = deps.logger.child({ job: job.name });
-        try {
-          await job.run({ ...deps, logger }, date);
-        } catch (err) {
+        const run = job.run({ ...deps, logger }, date).catch((err: unknown) => {
           logger.error({ err }, "scheduled job failed");
+        });
+        running.add(run);
+        try {
+          await run;
+        } finally {
+          running.delete(run);
         }
       },
       { name: job.name, timezone: deps.config.timezone, noOverlap: true, distributed: true, runCoordinator },
@@ -33,6 +39,7 @@ export function startScheduler(deps: JobDeps, instance: string, jobs: readonly J
   return {
     async stop() {
       for (const task of tasks) await task.destroy();
+      await Promise.all(running);
     },
   };
 }

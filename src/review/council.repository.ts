@@ -1,5 +1,6 @@
 import { type Kysely, sql } from "kysely";
 import type { CampaignRubrics, Database, Recommendation, SubmissionKind } from "../db/types.js";
+import { insertEvent } from "../submissions/submissions.repository.js";
 
 type Db = Kysely<Database>;
 
@@ -40,18 +41,16 @@ export async function lockCampaignAssignment(trx: Db, campaignId: number): Promi
   await sql`select pg_advisory_xact_lock(hashtextextended(${`council:${campaignId}`}, 0))`.execute(trx);
 }
 
+/** Locked, so a withdrawal racing the assignment either comes first (and the row no longer matches) or waits. */
 export function listEndorsedOfCampaign(db: Db, campaignId: number) {
-  return (
-    db
-      .selectFrom("submissions")
-      .select(["id", "unit_id", "status"])
-      .where("campaign_id", "=", campaignId)
-      .where("status", "=", "endorsed")
-      .orderBy("id")
-      // Locked, so a withdrawal racing the assignment either comes first (and the row no longer matches) or waits.
-      .forUpdate()
-      .execute()
-  );
+  return db
+    .selectFrom("submissions")
+    .select(["id", "unit_id", "status", "submitter_id", "submitted_at"])
+    .where("campaign_id", "=", campaignId)
+    .where("status", "=", "endorsed")
+    .orderBy("id")
+    .forUpdate()
+    .execute();
 }
 
 export async function insertAssignment(db: Db, submissionId: number, reviewerId: number): Promise<void> {
@@ -173,15 +172,24 @@ export function listScoredReviews(db: Db, submissionId: number) {
  * The campaign's reviewer with the fewest open assignments who is not of the submitter's unit and has not had
  * this submission already (scored it, or declared a conflict).
  */
+/**
+ * The council member with the fewest open assignments who may review this submission: a current reviewer (the
+ * role not revoked), not its submitter or one of its authors, never in its unit since it was submitted (a unit
+ * changed in /profile is audited, so moving out does not make one eligible), and not given it before.
+ */
 export async function leastLoadedReviewer(
   db: Db,
   campaignId: number,
-  submissionId: number,
-  unitId: number | null,
+  s: { id: number; unit_id: number | null; submitter_id: number; submitted_at: Date | null },
 ): Promise<number | undefined> {
+  const submissionId = s.id;
+  const unitId = s.unit_id;
   const row = await db
     .selectFrom("campaign_reviewers as cr")
     .innerJoin("users as u", "u.id", "cr.user_id")
+    .innerJoin("user_roles as role", (j) =>
+      j.onRef("role.user_id", "=", "cr.user_id").on("role.role", "=", "reviewer"),
+    )
     .select("cr.user_id")
     .select((eb) =>
       eb
@@ -194,6 +202,31 @@ export async function leastLoadedReviewer(
     .where("cr.campaign_id", "=", campaignId)
     .where((eb) =>
       unitId === null ? eb.val(true) : eb.or([eb("u.unit_id", "is", null), eb("u.unit_id", "<>", unitId)]),
+    )
+    .where("cr.user_id", "<>", s.submitter_id)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("submission_authors as author")
+            .select(sql.lit(1).as("one"))
+            .whereRef("author.user_id", "=", "cr.user_id")
+            .where("author.submission_id", "=", submissionId),
+        ),
+      ),
+    )
+    .where(({ eb, not, exists, selectFrom }) =>
+      unitId === null
+        ? eb.val(true)
+        : not(
+            exists(
+              selectFrom("audit_log as moved")
+                .select(sql.lit(1).as("one"))
+                .where("moved.action", "=", "user.unit_changed")
+                .where(sql`(moved.subject->>'userId')::bigint`, "=", sql.ref("cr.user_id"))
+                .where(sql`(moved.subject->>'from')::bigint`, "=", unitId)
+                .where("moved.created_at", ">=", s.submitted_at ?? new Date(0)),
+            ),
+          ),
     )
     .where(({ not, exists, selectFrom }) =>
       not(
@@ -210,4 +243,53 @@ export async function leastLoadedReviewer(
     .limit(1)
     .executeTakeFirst();
   return row?.user_id;
+}
+
+export async function listCampaignReviewers(db: Db, campaignId: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom("campaign_reviewers")
+    .select("user_id")
+    .where("campaign_id", "=", campaignId)
+    .execute();
+  return rows.map((r) => r.user_id);
+}
+
+/**
+ * Takes back the open (unscored) assignments of a reviewer who left the council or lost the role, in one campaign
+ * or all; a submission left with no reviewer at all waits for the next assignment again. Returns how many.
+ */
+export async function releaseOpenAssignments(
+  db: Db,
+  reviewerId: number,
+  actorId: number,
+  campaignId?: number,
+): Promise<number> {
+  const released = await db
+    .deleteFrom("review_assignments")
+    .where("reviewer_id", "=", reviewerId)
+    .where("status", "=", "assigned")
+    .$if(campaignId !== undefined, (q) =>
+      q.where("submission_id", "in", (eb) =>
+        eb
+          .selectFrom("submissions")
+          .select("id")
+          .where("campaign_id", "=", campaignId as number),
+      ),
+    )
+    .returning("submission_id")
+    .execute();
+  for (const { submission_id: id } of released) {
+    const back = await db
+      .updateTable("submissions")
+      .set({ status: "endorsed" })
+      .where("id", "=", id)
+      .where("status", "=", "under_review")
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom("review_assignments").select("id").where("submission_id", "=", id))),
+      )
+      .executeTakeFirst();
+    if (Number(back.numUpdatedRows) > 0)
+      await insertEvent(db, { submissionId: id, actorId, from: "under_review", to: "endorsed" });
+  }
+  return released.length;
 }

@@ -64,11 +64,21 @@ export class CouncilService {
       const people = await repo.findReviewersByTelegramId(trx, telegramIds);
       const missing = telegramIds.find((id) => !people.some((p) => p.telegram_id === id));
       if (missing !== undefined) throw new NotAReviewerError(missing);
+      const leaving = (await repo.listCampaignReviewers(trx, campaignId)).filter(
+        (id) => !people.some((p) => p.id === id),
+      );
       await repo.replaceCampaignReviewers(
         trx,
         campaignId,
         people.map((p) => p.id),
       );
+      for (const reviewerId of leaving)
+        await repo.releaseOpenAssignments(trx, reviewerId, actorId, campaignId);
+      await insertAuditEntry(trx, {
+        actorId,
+        action: "council.named",
+        subject: { campaignId, reviewers: people.map((p) => p.telegram_id) },
+      });
       return people.length;
     });
   }
@@ -77,7 +87,14 @@ export class CouncilService {
   async setReviewDeadline(actorId: number, campaignId: number, deadline: Date, now: Date): Promise<void> {
     await requireRole(this.db, actorId, "admin");
     if (deadline.getTime() <= now.getTime()) throw new InvalidDecisionError("date-invalid");
-    await repo.setReviewDeadline(this.db, campaignId, deadline, now);
+    await this.db.transaction().execute(async (trx) => {
+      await repo.setReviewDeadline(trx, campaignId, deadline, now);
+      await insertAuditEntry(trx, {
+        actorId,
+        action: "council.deadline_set",
+        subject: { campaignId, deadline: deadline.toISOString() },
+      });
+    });
   }
 
   /**
@@ -91,7 +108,7 @@ export class CouncilService {
       const waiting = await repo.listEndorsedOfCampaign(trx, campaignId);
       let assigned = 0;
       for (const s of waiting) {
-        const reviewer = await repo.leastLoadedReviewer(trx, campaignId, s.id, s.unit_id);
+        const reviewer = await repo.leastLoadedReviewer(trx, campaignId, s);
         if (reviewer === undefined) continue;
         await repo.insertAssignment(trx, s.id, reviewer);
         await submissions.updateSubmission(trx, s.id, { status: "under_review" });
@@ -103,6 +120,7 @@ export class CouncilService {
         });
         assigned++;
       }
+      await insertAuditEntry(trx, { actorId, action: "council.assigned", subject: { campaignId, assigned } });
       return assigned;
     });
   }
@@ -207,7 +225,7 @@ export class CouncilService {
       await repo.markConflict(trx, assignmentId);
       const s = await submissions.findSubmission(trx, a.submission_id);
       if (!s?.campaign_id) return { reassignedTo: undefined };
-      const next = await repo.leastLoadedReviewer(trx, s.campaign_id, s.id, s.unit_id);
+      const next = await repo.leastLoadedReviewer(trx, s.campaign_id, s);
       if (next !== undefined) await repo.insertAssignment(trx, s.id, next);
       return { reassignedTo: next };
     });

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, Role } from "../db/types.js";
+import { releaseOpenAssignments } from "../review/council.repository.js";
 import { findUnitByCode } from "../units/units.repository.js";
 import { requireRole } from "./permissions.js";
 import {
@@ -81,6 +82,8 @@ export class RolesService {
         if (admins.length === 1 && admins[0]?.user_id === target.id) throw new LastAdminError();
       }
       const revoked = await revokeRole(trx, target.id, role);
+      // A former reviewer's unscored assignments go back to the pool, so no submission waits on them.
+      if (revoked && role === "reviewer") await releaseOpenAssignments(trx, target.id, actorId);
       if (revoked)
         await insertAuditEntry(trx, {
           actorId,

@@ -105,6 +105,17 @@ export async function grantRole(
   return inserted !== undefined;
 }
 
+/** Whether an administrator ever revoked this person's administrator role (audited in roles.service). */
+export async function adminRevokedBefore(db: Db, userId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom("audit_log")
+    .select("id")
+    .where("action", "=", "role.revoked")
+    .where(sql<boolean>`subject->>'role' = 'admin' and (subject->>'userId')::bigint = ${userId}`)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function insertAuditEntry(
   db: Db,
   entry: { actorId: number | null; action: string; subject: Record<string, unknown> },

@@ -88,9 +88,20 @@ export class UsersService {
     return repo.updateUser(this.db, userId, { full_name: check.value });
   }
 
+  /** Audited: a council member's past units keep them from reviewing those units' submissions. */
   async setUnit(userId: number, unitId: number): Promise<User> {
     await this.requireActiveUnit(unitId);
-    return repo.updateUser(this.db, userId, { unit_id: unitId });
+    return this.db.transaction().execute(async (trx) => {
+      const before = await repo.findUserById(trx, userId);
+      const user = await repo.updateUser(trx, userId, { unit_id: unitId });
+      if (before?.unit_id !== unitId)
+        await repo.insertAuditEntry(trx, {
+          actorId: userId,
+          action: "user.unit_changed",
+          subject: { userId, from: before?.unit_id ?? null, to: unitId },
+        });
+      return user;
+    });
   }
 
   /** Completes registration: the full name and the unit, saved together. */
@@ -126,6 +137,9 @@ export class UsersService {
             telegram_name: "",
             username: null,
           }));
+        // The variable names the first administrators: one whom an administrator has since removed stays removed
+        // (a restart must not undo a revocation).
+        if (await repo.adminRevokedBefore(trx, user.id)) return;
         if (await repo.grantRole(trx, { userId: user.id, role: "admin", grantedBy: null })) {
           await repo.insertAuditEntry(trx, {
             actorId: null,

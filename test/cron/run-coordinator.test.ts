@@ -44,4 +44,23 @@ describe.each(DIALECTS)("cron fires act once across instances (%s)", (dialect) =
     expect(fires.length).toBeGreaterThanOrEqual(2);
     expect(new Set(fires).size).toBe(fires.length);
   });
+
+  it("stops only after a job in progress has finished, so the database is not closed under it", async () => {
+    const config = loadConfig({ BOT_TOKEN: "1:aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa" });
+    let started = 0;
+    let finished = 0;
+    const job: Job = {
+      name: "slow",
+      cron: "* * * * * *",
+      run: async () => {
+        started++;
+        await new Promise((r) => setTimeout(r, 700));
+        finished++;
+      },
+    };
+    const scheduler = startScheduler({ db: t.db, config, logger: createLogger("silent") }, "one", [job]);
+    while (started === 0) await new Promise((r) => setTimeout(r, 20));
+    await scheduler.stop();
+    expect(finished).toBe(started);
+  });
 });

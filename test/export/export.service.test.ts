@@ -134,6 +134,12 @@ describe.each(DIALECTS)("the year-end appendix (%s)", (dialect) => {
     expect(csv).toHaveLength(ROWS);
     expect(csv[0]).toEqual(LABELS.columns);
     expect(csv[1]?.[1]).toBe('Sáng kiến số 0, "trích dẫn"; dấu phẩy');
+    const audit = await t.db
+      .selectFrom("audit_log")
+      .select(["action", "subject"])
+      .where("action", "=", "export.written")
+      .execute();
+    expect(audit.map((a) => a.subject.rows)).toEqual([ROWS - 1]);
     // A title typed as a formula opens as text, not as a live formula.
     expect(csv.find((r) => r[0] === "SK-2026-00002")?.[1]).toBe(`'=HYPERLINK("http://x.example","bấm")`);
   });

@@ -10,6 +10,7 @@ import {
 import { DEFAULT_RUBRICS, parseRubric } from "../../src/review/rubric.js";
 import { ForbiddenError } from "../../src/users/permissions.js";
 import { RolesService } from "../../src/users/roles.service.js";
+import { UsersService } from "../../src/users/users.service.js";
 import { admin, campaignInput, seedUnits, teacher } from "../helpers/campaign-fixtures.js";
 import { DIALECTS, truncateAll, useTestDatabase } from "../helpers/test-database.js";
 
@@ -110,6 +111,76 @@ describe.each(DIALECTS)("the council (%s)", (dialect) => {
         (e) => e.kind === "review-reminder",
       ),
     ).toEqual([]);
+  });
+
+  it("never gives a reviewer their own, a co-authored one or their former unit's; a revoked reviewer's work goes back", async () => {
+    const units = await seedUnits(t.db);
+    const adminId = await admin(t.db, 900);
+    const mover = await teacher(t.db, 621, units.u1); // moves out of U1 after the submissions are sent
+    const author = await teacher(t.db, 622, units.u2); // a reviewer who sent one of their own
+    const coAuthor = await teacher(t.db, 623, units.u3); // a reviewer who co-authored one
+    const roles = new RolesService(t.db);
+    for (const id of [621, 622, 623]) await roles.grant(adminId, id, "reviewer");
+    const campaign = await new CampaignsService(t.db, "Asia/Ho_Chi_Minh").create(
+      adminId,
+      campaignInput(NOW),
+      NOW,
+    );
+    const sentAt = new Date(NOW.getTime() - 60_000);
+    const [ofU1, own, coAuthored] = await t.db
+      .insertInto("submissions")
+      .values(
+        [
+          { submitter_id: author, unit_id: units.u1, code: "U1" },
+          { submitter_id: author, unit_id: units.u2, code: "OWN" },
+          { submitter_id: mover, unit_id: units.u1, code: "CO" },
+        ].map((r) => ({
+          ...r,
+          kind: "initiative" as const,
+          status: "endorsed" as const,
+          campaign_id: campaign.id,
+          submitted_at: sentAt,
+        })),
+      )
+      .returning("id")
+      .execute();
+    await t.db
+      .insertInto("submission_authors")
+      .values({
+        submission_id: coAuthored?.id as number,
+        position: 2,
+        user_id: coAuthor,
+        full_name: "Đồng tác giả",
+        share: 30,
+      })
+      .execute();
+    await new UsersService(t.db).setUnit(mover, units.u3);
+    const council = new CouncilService(t.db);
+    await council.setReviewers(adminId, campaign.id, [621, 622, 623]);
+    expect(await council.assign(adminId, campaign.id)).toBe(3);
+    const given = await t.db
+      .selectFrom("review_assignments")
+      .select(["submission_id", "reviewer_id"])
+      .execute()
+      .then((rows) => new Map(rows.map((r) => [r.submission_id, r.reviewer_id])));
+    // U1's: not the mover (in U1 when it was sent) and not its submitter: the co-author reviews it.
+    expect(given.get(ofU1?.id as number)).toBe(coAuthor);
+    expect(given.get(own?.id as number)).not.toBe(author);
+    expect([mover, author]).toContain(given.get(coAuthored?.id as number));
+    expect(given.get(coAuthored?.id as number)).not.toBe(mover);
+
+    // The co-author loses the role: their unscored work goes back to waiting, and they get no more.
+    await roles.revoke(adminId, 623, "reviewer");
+    const back = await t.db
+      .selectFrom("submissions")
+      .select("status")
+      .where("id", "=", ofU1?.id as number)
+      .executeTakeFirstOrThrow();
+    expect(back.status).toBe("endorsed");
+    expect(await council.assign(adminId, campaign.id)).toBe(0);
+    const audit = await t.db.selectFrom("audit_log").select("action").execute();
+    for (const action of ["council.named", "council.assigned", "user.unit_changed"])
+      expect(audit.map((a) => a.action)).toContain(action);
   });
 
   it("scores on the campaign's own criteria, which change only until someone has scored on them", async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { RolesService } from "../../src/users/roles.service.js";
 import {
   InvalidFullNameError,
   UnknownUnitError,
@@ -60,6 +61,12 @@ describe.each(DIALECTS)("UsersService (%s)", (dialect) => {
       .execute();
     expect(audits).toHaveLength(2);
     expect(audits[0]?.subject).toMatchObject({ role: "admin", source: "ADMIN_TELEGRAM_IDS" });
+
+    // One configured administrator removes the other: a restart does not bring them back.
+    await new RolesService(t.db).revoke(admin.id, 43, "admin");
+    await users().bootstrapAdmins([900, 43]);
+    const other = await users().identify({ id: 43, first_name: "B" });
+    expect(await users().roles(other.id)).toEqual([]);
   });
 
   it("registers the name and an active unit together; refuses an unknown or inactive unit", async () => {
