@@ -28,7 +28,12 @@ describe.each(DIALECTS)("both dialects hand the code the same JavaScript types (
     const submitter = await t.db.selectFrom("users").select("id").executeTakeFirstOrThrow();
     const submission = await t.db
       .insertInto("submissions")
-      .values({ kind: "initiative", submitter_id: submitter.id, decision_date: "2020-07-14" })
+      .values({
+        kind: "initiative",
+        status: "recognised",
+        submitter_id: submitter.id,
+        decision_date: "2020-07-14",
+      })
       .returningAll()
       .executeTakeFirstOrThrow();
     expect(submission.decision_date).toBe("2020-07-14");

@@ -13,6 +13,7 @@ const MIGRATIONS = [
   "20261124_0005_council_review",
   "20261124_0006_rubric_per_kind",
   "20261125_0007_update_inbox",
+  "20261125_0008_decision_only_when_decided",
 ];
 
 const CORE_TABLES = [
