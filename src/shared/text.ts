@@ -1,11 +1,24 @@
-/** Trims, Unicode-normalizes to NFC (text pasted from old documents often carries combining marks) and collapses runs of spaces within lines. */
+/**
+ * Characters that change how text around them is shown but show nothing themselves: direction overrides and
+ * isolates (a name with U+202E reads backwards: "gpj.exe" as "exe.jpg"), zero-width spaces and the BOM. The
+ * zero-width joiners that build emoji stay.
+ */
+const INVISIBLE_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200b\u2060\ufeff]/g;
+
+/**
+ * Trims, Unicode-normalizes to NFC (text pasted from old documents often carries combining marks), removes
+ * invisible direction and spacing controls, and collapses runs of spaces within lines. A text with nothing visible
+ * left comes back empty.
+ */
 export function normalizeText(text: string): string {
-  return text
+  const normalized = text
     .normalize("NFC")
+    .replace(INVISIBLE_CONTROLS, "")
     .split("\n")
     .map((line) => line.replace(/[ \t\u00a0]+/g, " ").trim())
     .join("\n")
     .trim();
+  return hasVisibleText(normalized) ? normalized : "";
 }
 
 /** Whether a text shows anything: not only spaces, zero-width or direction marks (which look empty on a phone). */

@@ -59,6 +59,9 @@ export function schoolYearOf(isoDate: string): string {
   return month >= 9 ? `${year}-${year + 1}` : `${year - 1}-${year}`;
 }
 
+const MIN_YEAR = 2000;
+const MAX_YEAR = 2100;
+
 /** The hour a date typed without a time stands for: the end of office hours. */
 export const DEFAULT_DEADLINE_HOUR = 17;
 
@@ -73,6 +76,8 @@ export function parseLocalDateTime(text: string, timeZone: string): Date | undef
   const hour = m[4] === undefined ? DEFAULT_DEADLINE_HOUR : Number(m[4]);
   const minute = m[5] === undefined ? 0 : Number(m[5]);
   if (month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59) return undefined;
+  // A campaign's dates are this century's: 31/12/9999 or 01/01/0000 is a slip of the keyboard, not a plan.
+  if (year < MIN_YEAR || year > MAX_YEAR) return undefined;
   const at = new TZDate(year, month - 1, day, hour, minute, 0, timeZone);
   // new TZDate rolls 31/02 over into March: such a date does not exist.
   if (at.getDate() !== day || at.getMonth() !== month - 1) return undefined;

@@ -70,9 +70,10 @@ export function checkDate(text: string, today: string): AnswerCheck {
   return iso > today ? fail({ problem: "date-in-future" }) : { ok: true, value: iso };
 }
 
+/** "62,5", "62.5 %" or "40": a percentage as people write it (not "0x46" or "1e1", which Number() also reads). */
 const parsePercent = (text: string) => {
-  const n = Number(text.replace(/%$/, "").replace(",", ".").trim());
-  return Number.isFinite(n) ? Math.round(n * 100) / 100 : Number.NaN;
+  const m = /^(\d{1,3}(?:[.,]\d{1,2})?)\s*%?$/.exec(text.trim());
+  return m ? Math.round(Number(m[1]?.replace(",", ".")) * 100) / 100 : Number.NaN;
 };
 
 /** One co-author a line: "Họ tên; Đơn vị; tỷ lệ %". */

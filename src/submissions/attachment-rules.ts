@@ -1,3 +1,4 @@
+import { normalizeText } from "../shared/text.js";
 import { MAX_ATTACHMENTS } from "./forms.js";
 
 /** Telegram lets bots download files up to 20 MB; a larger one could never be read back. */
@@ -31,9 +32,11 @@ export function checkAttachment(file: IncomingFile, alreadyAttached: number): At
   if (alreadyAttached >= MAX_ATTACHMENTS) return { ok: false, problem: "too-many" };
   if ((file.sizeBytes ?? 0) > MAX_ATTACHMENT_BYTES) return { ok: false, problem: "too-large" };
   if (file.kind === "photo") return { ok: true };
-  const extension = file.fileName?.toLowerCase().split(".").pop() ?? "";
-  const typeOk =
-    ALLOWED_EXTENSIONS.includes(extension) ||
-    (file.mimeType !== null && ALLOWED_MIME.includes(file.mimeType));
+  // The name is judged before the declared type: "virus.exe" sent as application/pdf is refused; a file whose name
+  // has no extension must declare an accepted type.
+  const mimeOk = file.mimeType !== null && ALLOWED_MIME.includes(file.mimeType);
+  const name = file.fileName ? normalizeText(file.fileName) : "";
+  const extension = name.includes(".") ? (name.toLowerCase().split(".").pop() ?? "") : "";
+  const typeOk = extension === "" ? mimeOk : ALLOWED_EXTENSIONS.includes(extension);
   return typeOk ? { ok: true } : { ok: false, problem: "type" };
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { splitMessage } from "../../src/shared/split-message.js";
 import { escapeHtml, foldForSearch, normalizeText, truncate } from "../../src/shared/text.js";
+import { parseLocalDateTime } from "../../src/shared/time.js";
 import { checkFullName } from "../../src/users/full-name.js";
 
 describe("text helpers", () => {
@@ -17,6 +18,23 @@ describe("text helpers", () => {
   it("folds case and diacritics so 'thpt le loi' finds 'THPT Lê Lợi'", () => {
     expect(foldForSearch("THPT Lê Lợi")).toBe("thpt le loi");
     expect(foldForSearch("Trường THCS Đống Đa")).toBe("truong thcs dong da");
+  });
+});
+
+describe("dates typed for a campaign", () => {
+  it("are this century's, real, in the time zone", () => {
+    for (const slip of ["31/12/9999", "01/01/0000", "01/01/1899 08:00", "30/02/2027"])
+      expect(parseLocalDateTime(slip, "Asia/Ho_Chi_Minh"), slip).toBeUndefined();
+    expect(parseLocalDateTime("31/12/2026 17:00", "Asia/Ho_Chi_Minh")?.toISOString()).toBe(
+      "2026-12-31T10:00:00.000Z",
+    );
+  });
+});
+
+describe("names with direction controls", () => {
+  it("are stored without them", () => {
+    expect(checkFullName("Nguyễn \u202eThị Lan")).toEqual({ ok: true, value: "Nguyễn Thị Lan" });
+    expect(checkFullName("\u2066\u2069")).toMatchObject({ ok: false, problem: "empty" });
   });
 });
 

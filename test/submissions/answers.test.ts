@@ -81,6 +81,25 @@ describe("checking answers", () => {
       min: 10,
     });
     expect(checkShare("bảy mươi", { ...rules, coAuthors })).toEqual({ ok: false, problem: "not-a-number" });
+    // What Number() reads but nobody writes as a percentage.
+    for (const odd of ["0x46", "7e1", "Infinity", "70.", " "])
+      expect(checkShare(odd, { ...rules, coAuthors }), odd).toMatchObject({ ok: false });
+    expect(checkShare("69,99", { ...rules, coAuthors: [{ name: "A", unit: "B", share: 30.01 }] })).toEqual({
+      ok: true,
+      value: 69.99,
+    });
+  });
+
+  it("takes text with nothing visible as empty, and strips direction controls", () => {
+    for (const blank of ["\u200b\u200b", " \u2060 ", "\ufeff", "\u202e"])
+      expect(checkTypedAnswer(step("title"), blank, rules), JSON.stringify(blank)).toEqual({
+        ok: false,
+        problem: "empty",
+      });
+    expect(checkTypedAnswer(step("title"), "Sáng kiến \u202eabc", rules)).toEqual({
+      ok: true,
+      value: "Sáng kiến abc",
+    });
   });
 
   it("asks the dependent steps only when they apply", () => {
@@ -111,6 +130,19 @@ describe("checking answers", () => {
       problem: "too-large",
     });
     expect(checkAttachment(file, 10)).toEqual({ ok: false, problem: "too-many" });
+    // The name is judged, not only the type the sender declared.
+    expect(checkAttachment({ ...file, fileName: "virus.exe", mimeType: "application/pdf" }, 0)).toEqual({
+      ok: false,
+      problem: "type",
+    });
+    expect(checkAttachment({ ...file, fileName: "Báo cáo", mimeType: "application/pdf" }, 0)).toEqual({
+      ok: true,
+    });
+    expect(
+      checkAttachment({ ...file, fileName: "Báo cáo", mimeType: "application/x-msdownload" }, 0),
+    ).toMatchObject({
+      ok: false,
+    });
     expect(checkAttachment({ ...file, kind: "photo", fileName: null }, 3)).toEqual({ ok: true });
   });
 });

@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import { MAX_CAMPAIGN_DESCRIPTION, MAX_CAMPAIGN_TITLE } from "../../campaigns/campaign-input.js";
-import { hasVisibleText } from "../../shared/text.js";
+import { hasVisibleText, normalizeText } from "../../shared/text.js";
 import type { AppConversation, ConversationContext } from "../context.js";
 import { formattedTextToHtml } from "../formatted-text.js";
 import { verbatim } from "../verbatim.js";
@@ -9,11 +9,11 @@ import { CANCEL, type StepPosition, stepHeader } from "./steps.js";
 export type Parsed<T> = { ok: true; value: T } | { ok: false; hint: string };
 
 export function parseTitle(a: ConversationContext): Parsed<string> {
-  const text = a.message?.text?.trim();
-  if (!text || !hasVisibleText(text)) return { ok: false, hint: a.t("expect-text") };
+  const text = normalizeText(a.message?.text ?? "").replace(/\s*\n\s*/g, " ");
+  if (!text) return { ok: false, hint: a.t("expect-text") };
   if (text.length > MAX_CAMPAIGN_TITLE)
     return { ok: false, hint: a.t("campaign-problem-title-too-long", { max: MAX_CAMPAIGN_TITLE }) };
-  return { ok: true, value: text.normalize("NFC") };
+  return { ok: true, value: text };
 }
 
 /**
