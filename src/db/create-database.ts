@@ -45,7 +45,7 @@ export async function createDatabase(
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: "postgres", close: () => db.destroy() };
   }
-  const release = target.kind === "pglite" ? lockDataDir(target.dataDir) : () => {};
+  const release = target.kind === "pglite" ? await lockDataDir(target.dataDir) : () => {};
   try {
     const pglite = await PGlite.create({
       ...(target.kind === "pglite" ? { dataDir: join(target.dataDir, "pglite") } : {}),
