@@ -37,6 +37,7 @@ help-text =
     /campaigns — campaigns taking submissions from your unit
     /profile — view and edit your profile (full name, unit)
     /language — change the language (Tiếng Việt / English)
+    /mydata — the personal data the bot holds about you
     /cancel — stop what you are doing; nothing you entered is lost
     /help — show this list again
 help-admin =
@@ -49,6 +50,7 @@ help-admin =
     /stats — statistics of a school year or a campaign
     /export — the appendix (XLSX, CSV) of a school year or a campaign
     /roles — roles
+    /erase — erase a person's personal data at their request
 help-in-conversation = You are in the middle of something. Answer the question to go on, or send /cancel to stop.
 
 ## Language
@@ -681,3 +683,13 @@ council-reminder =
     You still have submissions of <b>{ $title }</b> to score; the review deadline is { $deadline } ({ $left } left). Send /review to score them.
 decide-reviews = <b>Council reviews</b>
 decide-review-line = • { $name }: { $total }/10, recommends: { $recommendation }{ $comment }
+
+## Personal data
+command-mydata = Your personal data held by the bot
+mydata-caption = 📄 Everything the bot holds about you (profile, roles, submissions and drafts, reviews you scored). To have it erased, contact the department's administrator.
+erase-usage = Usage: <code>/erase &lt;Telegram ID&gt;</code> — erase a person's personal data at their request (Decree 13/2023/NĐ-CP). Statistics, submission codes and decisions stay.
+erase-confirm = Erase the personal data of <b>{ $name }</b> (ID { $id })? The name, Telegram identity, drafts and anything in progress are removed; submission codes, statuses, decisions and scores stay (no longer tied to a name). This cannot be undone.
+erase-yes = Erase
+erase-no = No
+erase-done = Erased the personal data of ID { $id }.
+privacy-notice = 🔒 <i>The bot keeps your name, unit, the submissions you send and their outcome, for the department's emulation and commendation work, as Decree 13/2023/NĐ-CP provides. Send /mydata to see everything it holds; to have it erased, contact the administrator.</i>

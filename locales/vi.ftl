@@ -37,6 +37,7 @@ help-text =
     /campaigns — phong trào đang nhận hồ sơ của đơn vị
     /profile — xem và sửa hồ sơ (họ tên, đơn vị)
     /language — đổi ngôn ngữ (Tiếng Việt / English)
+    /mydata — dữ liệu cá nhân bot đang lưu về thầy/cô
     /cancel — dừng thao tác đang làm; những gì đã nhập không bị mất
     /help — xem lại danh sách này
 help-admin =
@@ -49,6 +50,7 @@ help-admin =
     /stats — thống kê năm học hoặc phong trào
     /export — phụ lục (XLSX, CSV) năm học hoặc phong trào
     /roles — phân quyền
+    /erase — xoá dữ liệu cá nhân của một người theo yêu cầu
 help-in-conversation = Thầy/cô đang ở giữa một thao tác. Cứ trả lời câu hỏi để tiếp tục, hoặc gõ /cancel để dừng.
 
 ## Ngôn ngữ
@@ -681,3 +683,13 @@ council-reminder =
     Thầy/cô còn hồ sơ chưa chấm của phong trào <b>{ $title }</b>; hạn chấm { $deadline } (còn { $left }). Gõ /review để chấm.
 decide-reviews = <b>Hội đồng chấm</b>
 decide-review-line = • { $name }: { $total }/10, đề xuất: { $recommendation }{ $comment }
+
+## Personal data
+command-mydata = Dữ liệu cá nhân bot đang lưu
+mydata-caption = 📄 Toàn bộ dữ liệu cá nhân bot đang lưu về thầy/cô (hồ sơ, vai trò, hồ sơ đã nộp và bản nháp, đánh giá đã chấm). Muốn xoá dữ liệu, thầy/cô liên hệ quản trị viên của Sở.
+erase-usage = Cách dùng: <code>/erase &lt;Telegram ID&gt;</code> — xoá dữ liệu cá nhân của một người theo yêu cầu của họ (Nghị định 13/2023/NĐ-CP). Số liệu thống kê, mã hồ sơ và quyết định được giữ nguyên.
+erase-confirm = Xoá dữ liệu cá nhân của <b>{ $name }</b> (ID { $id })? Họ tên, danh tính Telegram, bản nháp và việc đang làm dở sẽ bị xoá; mã hồ sơ, trạng thái, quyết định và điểm chấm được giữ (không còn gắn với tên). Không thể hoàn tác.
+erase-yes = Xoá dữ liệu
+erase-no = Không
+erase-done = Đã xoá dữ liệu cá nhân của ID { $id }.
+privacy-notice = 🔒 <i>Bot lưu họ tên, đơn vị, hồ sơ thầy/cô nộp và kết quả xét duyệt để phục vụ công tác thi đua – khen thưởng của Sở, theo Nghị định 13/2023/NĐ-CP. Gõ /mydata để xem toàn bộ dữ liệu bot đang lưu; muốn xoá, thầy/cô liên hệ quản trị viên.</i>

@@ -10,6 +10,7 @@ import { EndorsementService } from "./review/endorsement.service.js";
 import { StatsService } from "./stats/stats.service.js";
 import { SubmissionsService } from "./submissions/submissions.service.js";
 import { UnitsService } from "./units/units.service.js";
+import { PersonalDataService } from "./users/personal-data.service.js";
 import { RolesService } from "./users/roles.service.js";
 import { UsersService } from "./users/users.service.js";
 
@@ -26,6 +27,7 @@ export interface Services {
   stats: StatsService;
   exports: ExportService;
   council: CouncilService;
+  personalData: PersonalDataService;
 }
 
 export function createServices(db: Kysely<Database>, config: Config): Services {
@@ -45,5 +47,6 @@ export function createServices(db: Kysely<Database>, config: Config): Services {
     stats: new StatsService(db),
     exports: new ExportService(db),
     council: new CouncilService(db),
+    personalData: new PersonalDataService(db),
   };
 }

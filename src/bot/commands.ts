@@ -15,6 +15,7 @@ const MENU = [
   "campaigns",
   "profile",
   "language",
+  "mydata",
   "help",
   "cancel",
   "start",

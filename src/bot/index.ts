@@ -21,6 +21,7 @@ import { domainErrorAnswer } from "./domain-errors.js";
 import { broadcastsFeature } from "./features/broadcasts.js";
 import { campaignsFeature } from "./features/campaigns.js";
 import { cancelFeature } from "./features/cancel.js";
+import { chatMemberFeature } from "./features/chat-member.js";
 import { councilFeature } from "./features/council.js";
 import { decisionsFeature } from "./features/decisions.js";
 import { editedFeature } from "./features/edited.js";
@@ -32,6 +33,7 @@ import { helpFeature } from "./features/help.js";
 import { languageFeature } from "./features/language.js";
 import { leaveOnCommandFeature } from "./features/leave-on-command.js";
 import { mySubmissionsFeature } from "./features/my-submissions.js";
+import { personalDataFeature } from "./features/personal-data.js";
 import { profileFeature } from "./features/profile.js";
 import { rolesFeature } from "./features/roles.js";
 import { startFeature } from "./features/start.js";
@@ -121,7 +123,7 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
 
   // Edits are never answers. The form comes before the conversations plugin, which reads a chat's conversation
   // state at every update it sees: a form step does not need it (one round trip less).
-  features.use(editedFeature, formFeature);
+  features.use(chatMemberFeature, editedFeature, formFeature);
   features.use(
     conversations<Context, ConversationContext>({
       storage: {
@@ -167,6 +169,7 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
     councilFeature,
     statsFeature,
     exportFeature,
+    personalDataFeature,
     languageFeature,
     fallbackFeature,
   );

@@ -88,6 +88,22 @@ export class UsersService {
     return repo.updateUser(this.db, userId, { full_name: check.value });
   }
 
+  /**
+   * Whether the person can be reached: false once they block the bot (their conversation state is dropped with
+   * it), true again when they unblock it or write.
+   */
+  async setReachable(telegramId: number, reachable: boolean): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable("users")
+        .set({ active: reachable, updated_at: new Date() })
+        .where("telegram_id", "=", telegramId)
+        .execute();
+      if (!reachable)
+        await trx.deleteFrom("conversation_state").where("key", "=", `chat:${telegramId}`).execute();
+    });
+  }
+
   /** Audited: a council member's past units keep them from reviewing those units' submissions. */
   async setUnit(userId: number, unitId: number): Promise<User> {
     await this.requireActiveUnit(unitId);

@@ -13,8 +13,10 @@ startFeature.chatType("private").command("start", async (ctx) => {
     });
     return;
   }
-  await ctx.reply(ctx.t("start-greeting-new", { name: user?.full_name ?? ctx.from.first_name }), {
-    parse_mode: "HTML",
-  });
+  // What is collected and why, before anything is asked (Nghị định 13/2023/NĐ-CP).
+  await ctx.reply(
+    `${ctx.t("start-greeting-new", { name: user?.full_name ?? ctx.from.first_name })}\n\n${ctx.t("privacy-notice")}`,
+    { parse_mode: "HTML" },
+  );
   await ctx.conversation.enter(REGISTRATION_CONVERSATION);
 });
