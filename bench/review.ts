@@ -15,8 +15,10 @@ import pg from "pg";
 import { createDatabase } from "../src/db/create-database.js";
 import { migrateToLatest } from "../src/db/migrator.js";
 import { ExportService } from "../src/export/export.service.js";
+import { foldForSearch } from "../src/shared/text.js";
 import { type Statistics, StatsService } from "../src/stats/stats.service.js";
 import { renderStatsChart } from "../src/stats/stats-chart.js";
+import { SubmissionsService } from "../src/submissions/submissions.service.js";
 import { UnitsService } from "../src/units/units.service.js";
 import { UsersService } from "../src/users/users.service.js";
 import { LABELS } from "../test/helpers/appendix-labels.js";
@@ -77,12 +79,12 @@ try {
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await sql`insert into submissions (code, kind, status, campaign_id, submitter_id, unit_id, title, school_year,
-      scope_recognised, decision_number, decision_date, submitted_at)
+  await sql`insert into submissions (code, kind, status, campaign_id, submitter_id, unit_id, title, search_title,
+      school_year, scope_recognised, decision_number, decision_date, submitted_at)
     select 'SK-' || g, case when g % 3 = 0 then 'nomination' else 'initiative' end,
       (array['submitted','returned','endorsed','under_review','recognised','recognised','recognised','refused','withdrawn'])[1 + g % 9],
       case when g <= ${EXPORT_ROWS} then ${campaign.id}::bigint end,
-      u.id, u.unit_id, 'Sáng kiến số ' || g,
+      u.id, u.unit_id, 'Sáng kiến số ' || g, 'sang kien so ' || g,
       case when g % 2 = 0 then '2025-2026' when g % 4 = 1 then '2024-2025' else '2023-2024' end,
       case when g % 9 in (4, 5, 6) then (array['unit','province','province','nation'])[1 + g % 4] end,
       case when g % 9 in (4, 5, 6) then '336/QĐ-SGDĐT' end,
@@ -140,6 +142,38 @@ try {
   const [firstChart, ...warmCharts] = chartTimes;
   warmCharts.sort((a, b) => a - b);
 
+  // The similar-title check on every title answer: a million near-identical titles is its worst case. Reference:
+  // the query it replaced (every title over pg_trgm's default threshold, then filtered and sorted), same run.
+  const submissions = new SubmissionsService(db, {
+    timezone: "Asia/Ho_Chi_Minh",
+    minShare: 10,
+    decisionDueMonths: 3,
+  });
+  const probes = [
+    ...Array.from({ length: 95 }, (_, i) => `Sáng kiến số ${(i * 10_007) % SUBMISSIONS}x`),
+    "Ứng dụng trò chơi trong dạy học Toán lớp 10",
+    "Quản lý thư viện điện tử",
+    `${"Sáng kiến số ".repeat(23)}`.slice(0, 300),
+    "x",
+    "Sáng kiến",
+  ];
+  const lookups: number[] = [];
+  for (const title of probes) {
+    const l0 = performance.now();
+    await submissions.similarTitles(title, -1);
+    lookups.push(performance.now() - l0);
+  }
+  lookups.sort((a, b) => a - b);
+  const oldQuery: number[] = [];
+  for (const title of probes.slice(0, 3)) {
+    const o0 = performance.now();
+    await sql`select id from submissions where status not in ('draft','withdrawn') and search_title % ${foldForSearch(title)}
+      and similarity(search_title, ${foldForSearch(title)}) >= 0.5 order by similarity(search_title, ${foldForSearch(title)}) desc limit 3`.execute(
+      db,
+    );
+    oldQuery.push(performance.now() - o0);
+  }
+
   console.log(`\n${SUBMISSIONS} submissions generated in ${generatedS.toFixed(1)} s\n`);
   console.log("| measure | value | target |");
   console.log("|---|---:|---|");
@@ -155,6 +189,13 @@ try {
   );
   console.log(
     `| /stats chart (PNG ${chartKb.toFixed(0)} kB): first / median of next 5 | ${firstChart?.toFixed(0)} / ${warmCharts[2]?.toFixed(0)} ms | |`,
+  );
+  const p95 = lookups[Math.ceil(lookups.length * 0.95) - 1] ?? 0;
+  console.log(
+    `| similar titles over ${SUBMISSIONS} rows, ${probes.length} lookups: median / p95 / max | ${lookups[Math.floor(lookups.length / 2)]?.toFixed(1)} / ${p95.toFixed(1)} / ${lookups.at(-1)?.toFixed(1)} ms | p95 < 50 ms |`,
+  );
+  console.log(
+    `| reference, the threshold query it replaced: mean of 3 | ${(oldQuery.reduce((a, b) => a + b, 0) / oldQuery.length).toFixed(0)} ms | |`,
   );
 } finally {
   await database.close();

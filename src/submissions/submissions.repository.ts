@@ -231,19 +231,21 @@ export function listBySubmitter(db: Db, submitterId: number) {
     .execute();
 }
 
-/** Submitted or recognised titles close to `folded` (trigram similarity of the folded titles). */
-export function findSimilarTitles(db: Db, folded: string, excludeId: number, minSimilarity: number) {
-  return db
+/**
+ * The (at most three) submitted or recognised titles nearest to `folded`, if similar enough: a nearest-neighbour
+ * walk of the GiST trigram index with a limit, then the threshold, so the cost does not grow with history.
+ */
+export async function findSimilarTitles(db: Db, folded: string, excludeId: number, minSimilarity: number) {
+  const nearest = await db
     .selectFrom("submissions")
     .select(["id", "code", "title", "status"])
-    .select(sql<number>`similarity(search_title, ${folded})`.as("similarity"))
-    .where("id", "<>", excludeId)
+    .select(sql<number>`1 - (search_title <-> ${folded})`.as("similarity"))
     .where("status", "not in", ["draft", "withdrawn"])
-    .where(sql<boolean>`search_title % ${folded}`)
-    .where(sql<boolean>`similarity(search_title, ${folded}) >= ${minSimilarity}`)
-    .orderBy("similarity", "desc")
+    .where("id", "<>", excludeId)
+    .orderBy(sql`search_title <-> ${folded}`)
     .limit(3)
     .execute();
+  return nearest.filter((r) => r.similarity >= minSimilarity);
 }
 
 function raise(message: string): never {

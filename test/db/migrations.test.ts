@@ -14,6 +14,7 @@ const MIGRATIONS = [
   "20261124_0006_rubric_per_kind",
   "20261125_0007_update_inbox",
   "20261125_0008_decision_only_when_decided",
+  "20261125_0009_similar_title_knn",
 ];
 
 const CORE_TABLES = [
