@@ -269,8 +269,11 @@ export async function broadcastProgress(
   db: Db,
   options: { ids?: number[]; limit?: number } = {},
 ): Promise<BroadcastProgress[]> {
+  // A broadcast compacted by housekeeping keeps its counts on its own row; the others are counted.
   const count = <S extends "sent" | "pending" | "failed" | "blocked">(status: S) =>
-    sql<number>`count(*) filter (where d.status = ${status})::int`.as(status);
+    sql<number>`coalesce((b.counts->>${status})::int, count(*) filter (where d.status = ${status})::int)`.as(
+      status,
+    );
   let query = db
     .selectFrom("broadcasts as b")
     .leftJoin("campaigns as c", "c.id", "b.campaign_id")
@@ -456,4 +459,33 @@ export async function connectionAlive(conn: Db): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/**
+ * Broadcasts finished before `before`: their counts are written on the broadcast row and their per-recipient rows
+ * deleted. Returns how many delivery rows went.
+ */
+export async function compactFinishedBroadcasts(db: Db, before: Date): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const old = await trx
+      .selectFrom("broadcasts")
+      .select("id")
+      .where("status", "in", ["done", "cancelled"])
+      .where("finished_at", "<", before)
+      .where("counts", "is", null)
+      .execute();
+    if (old.length === 0) return 0;
+    const ids = old.map((b) => b.id);
+    await sql`update broadcasts b set counts = (
+        select jsonb_build_object(
+          'sent', count(*) filter (where d.status = 'sent'), 'pending', count(*) filter (where d.status = 'pending'),
+          'failed', count(*) filter (where d.status = 'failed'), 'blocked', count(*) filter (where d.status = 'blocked'))
+        from broadcast_deliveries d where d.broadcast_id = b.id)
+      where b.id in (${sql.join(ids)})`.execute(trx);
+    const deleted = await trx
+      .deleteFrom("broadcast_deliveries")
+      .where("broadcast_id", "in", ids)
+      .executeTakeFirst();
+    return Number(deleted.numDeletedRows);
+  });
 }

@@ -205,6 +205,8 @@ export interface BroadcastTable {
   total: Generated<number>;
   /** When the creator was sent the summary of a finished broadcast (once). */
   summary_sent_at: Date | null;
+  /** Its delivery counts, once housekeeping has dropped the per-recipient rows of an old broadcast. */
+  counts: ColumnType<Record<string, number> | null, string | null | undefined, string | null>;
 }
 
 export interface BroadcastDeliveryTable {

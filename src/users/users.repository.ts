@@ -116,6 +116,11 @@ export async function adminRevokedBefore(db: Db, userId: number): Promise<boolea
   return row !== undefined;
 }
 
+export async function deleteAuditBefore(db: Db, before: Date): Promise<number> {
+  const result = await db.deleteFrom("audit_log").where("created_at", "<", before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
 export async function insertAuditEntry(
   db: Db,
   entry: { actorId: number | null; action: string; subject: Record<string, unknown> },

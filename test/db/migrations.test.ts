@@ -15,6 +15,7 @@ const MIGRATIONS = [
   "20261125_0007_update_inbox",
   "20261125_0008_decision_only_when_decided",
   "20261125_0009_similar_title_knn",
+  "20261125_0010_broadcast_counts",
 ];
 
 const CORE_TABLES = [
