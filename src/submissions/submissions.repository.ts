@@ -232,20 +232,24 @@ export function listBySubmitter(db: Db, submitterId: number) {
 }
 
 /**
- * The (at most three) submitted or recognised titles nearest to `folded`, if similar enough: a nearest-neighbour
- * walk of the GiST trigram index with a limit, then the threshold, so the cost does not grow with history.
+ * The (at most three) submitted or recognised titles nearest to `folded`, at least `minSimilarity` alike: a
+ * nearest-neighbour walk of the GiST trigram index, with the threshold set for this transaction so the walk skips
+ * what cannot qualify; the cost does not grow with history.
  */
-export async function findSimilarTitles(db: Db, folded: string, excludeId: number, minSimilarity: number) {
-  const nearest = await db
-    .selectFrom("submissions")
-    .select(["id", "code", "title", "status"])
-    .select(sql<number>`1 - (search_title <-> ${folded})`.as("similarity"))
-    .where("status", "not in", ["draft", "withdrawn"])
-    .where("id", "<>", excludeId)
-    .orderBy(sql`search_title <-> ${folded}`)
-    .limit(3)
-    .execute();
-  return nearest.filter((r) => r.similarity >= minSimilarity);
+export function findSimilarTitles(db: Db, folded: string, excludeId: number, minSimilarity: number) {
+  return db.transaction().execute(async (trx) => {
+    await sql`select set_config('pg_trgm.similarity_threshold', ${String(minSimilarity)}, true)`.execute(trx);
+    return trx
+      .selectFrom("submissions")
+      .select(["id", "code", "title", "status"])
+      .select(sql<number>`1 - (search_title <-> ${folded})`.as("similarity"))
+      .where("status", "not in", ["draft", "withdrawn"])
+      .where("id", "<>", excludeId)
+      .where(sql<boolean>`search_title % ${folded}`)
+      .orderBy(sql`search_title <-> ${folded}`)
+      .limit(3)
+      .execute();
+  });
 }
 
 function raise(message: string): never {
