@@ -39,9 +39,13 @@ export async function createDatabase(
 ): Promise<DatabaseHandle> {
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, types: pgTypes });
-    // Without a listener, the 'error' an idle connection emits when the server goes away ends the process. Queries
-    // in flight fail on their own (their update is handed back to the inbox); the next ones open new connections.
-    pool.on("error", onConnectionLost);
+    // Without a listener, the 'error' a connection emits when the server goes away ends the process: the pool
+    // listens only while a connection is idle, so every connection gets its own listener (one held for a long time,
+    // like the broadcast sender's lock, included). Queries in flight fail on their own (their update is handed back
+    // to the inbox); a dead connection is dropped when released, and the next queries open new ones.
+    pool.on("connect", (client) => client.on("error", onConnectionLost));
+    pool.on("error", () => {}); // the same error, already told by the connection's own listener
+
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: "postgres", close: () => db.destroy() };
   }
