@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { GrammyError, HttpError } from "grammy";
+import { GrammyError } from "grammy";
 import { startApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { DataDirLockedError } from "./db/data-dir-lock.js";
@@ -45,8 +45,6 @@ try {
     logger.fatal(error.message);
   } else if (error instanceof GrammyError && error.error_code === 401) {
     logger.fatal("Telegram rejected BOT_TOKEN (401 Unauthorized): check the token @BotFather gave you.");
-  } else if (error instanceof HttpError) {
-    logger.fatal({ err: error }, "cannot reach the Telegram Bot API; check the network or TELEGRAM_API_ROOT");
   } else {
     logger.fatal({ err: error }, "the bot could not start");
   }

@@ -33,3 +33,6 @@ export async function deleteIdleConversationStates(db: Db, before: Date): Promis
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
+
+/** The storage key of a private chat's conversation state, as the bot's conversation storage writes it. */
+export const chatStateKey = (telegramId: number) => `chat:${telegramId}`;

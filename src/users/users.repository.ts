@@ -116,6 +116,18 @@ export async function adminRevokedBefore(db: Db, userId: number): Promise<boolea
   return row !== undefined;
 }
 
+export async function setReachableByTelegramId(
+  db: Db,
+  telegramId: number,
+  reachable: boolean,
+): Promise<void> {
+  await db
+    .updateTable("users")
+    .set({ active: reachable, updated_at: new Date() })
+    .where("telegram_id", "=", telegramId)
+    .execute();
+}
+
 export async function deleteAuditBefore(db: Db, before: Date): Promise<number> {
   const result = await db.deleteFrom("audit_log").where("created_at", "<", before).executeTakeFirst();
   return Number(result.numDeletedRows);

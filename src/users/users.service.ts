@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { type Locale, SUPPORTED_LOCALES } from "../config.js";
+import { chatStateKey, deleteConversationState } from "../conversations/conversation-state.repository.js";
 import type { Database, Role, User } from "../db/types.js";
 import { findUnitById } from "../units/units.repository.js";
 import { checkFullName, type FullNameProblem } from "./full-name.js";
@@ -94,13 +95,8 @@ export class UsersService {
    */
   async setReachable(telegramId: number, reachable: boolean): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable("users")
-        .set({ active: reachable, updated_at: new Date() })
-        .where("telegram_id", "=", telegramId)
-        .execute();
-      if (!reachable)
-        await trx.deleteFrom("conversation_state").where("key", "=", `chat:${telegramId}`).execute();
+      await repo.setReachableByTelegramId(trx, telegramId, reachable);
+      if (!reachable) await deleteConversationState(trx, chatStateKey(telegramId));
     });
   }
 

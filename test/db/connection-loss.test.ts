@@ -1,24 +1,12 @@
 import { sql } from "kysely";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { createDatabase } from "../../src/db/create-database.js";
-import { createEmptyPostgresDatabase, dropPostgresDatabase, hasPostgres } from "../helpers/test-database.js";
-
-/** What a PostgreSQL restart, a failover or an idle-session timeout does to the bot's connections. */
-async function terminateConnections(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    const name = new URL(url).pathname.slice(1);
-    const result = await client.query(
-      "select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()",
-      [name],
-    );
-    return result.rowCount ?? 0;
-  } finally {
-    await client.end();
-  }
-}
+import {
+  createEmptyPostgresDatabase,
+  dropPostgresDatabase,
+  hasPostgres,
+  terminateConnections,
+} from "../helpers/test-database.js";
 
 describe.runIf(hasPostgres)("connections PostgreSQL drops", () => {
   it("are noted and replaced; the process goes on", async () => {

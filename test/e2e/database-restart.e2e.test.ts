@@ -1,4 +1,3 @@
-import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import { type BotProcess, startBot, waitForOutput } from "../helpers/bot-process.js";
 import { FakeTelegramApi } from "../helpers/fake-telegram-api.js";
@@ -9,22 +8,7 @@ import {
   formAnswers,
   seedOpenForms,
 } from "../helpers/form-fixture.js";
-import { hasPostgres } from "../helpers/test-database.js";
-
-/** What a PostgreSQL restart, a failover or an idle-session timeout does to the bot's connections. */
-async function terminateConnections(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
-  await client.connect();
-  try {
-    const result = await client.query(
-      "select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()",
-      [new URL(url).pathname.slice(1)],
-    );
-    return result.rowCount ?? 0;
-  } finally {
-    await client.end();
-  }
-}
+import { hasPostgres, terminateConnections } from "../helpers/test-database.js";
 
 describe.runIf(hasPostgres)("the bot when PostgreSQL drops its connections", () => {
   let bot: BotProcess | undefined;

@@ -90,3 +90,14 @@ export async function truncateAll(db: TestDatabase["db"]): Promise<void> {
   const tables = rows.map((r) => `"${r.tablename}"`).join(", ");
   await sql.raw(`truncate ${tables} restart identity cascade`).execute(db);
 }
+
+/** What a PostgreSQL restart, a failover or an idle-session timeout does: ends every connection to the database at `url`. */
+export async function terminateConnections(url: string): Promise<number> {
+  return withServer(async (client) => {
+    const result = await client.query(
+      "select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()",
+      [new URL(url).pathname.slice(1)],
+    );
+    return result.rowCount ?? 0;
+  });
+}
