@@ -86,8 +86,8 @@ describe.runIf(hasPostgres)("a broadcast survives the bot being killed mid-send"
     for (const [chat, times] of repeated) {
       // Every copy but the last was in flight at a kill (a copy sent again can be in flight at the next kill too).
       // The fake records a call when its request arrives, which for a request already on the wire at the kill
-      // can be a moment after the kill was noted: in flight either way.
-      const nearCrash = (at: number) => kills.some((k) => at <= k + 50 && at >= k - IN_FLIGHT_WINDOW_MS);
+      // can be a moment after the kill was noted (56 ms seen on a loaded machine): in flight either way.
+      const nearCrash = (at: number) => kills.some((k) => at <= k + 250 && at >= k - IN_FLIGHT_WINDOW_MS);
       expect(
         times.slice(0, -1).every(nearCrash),
         `chat ${chat} got ${times.length} messages, at ${times} ms; kills at ${kills}`,
