@@ -2,6 +2,7 @@ import { addMonths } from "date-fns";
 import type { Kysely, Selectable } from "kysely";
 import { enqueueSubmissionNotice } from "../broadcasts/broadcasts.repository.js";
 import { campaignRequiresEndorsement, findOpenCampaignsForUnit } from "../campaigns/campaigns.repository.js";
+import { batched } from "../db/batched.js";
 import type { Database, Scope, SubmissionKind, SubmissionStatus, SubmissionTable } from "../db/types.js";
 import { moveSubmission } from "../review/review-transition.js";
 import { foldForSearch } from "../shared/text.js";
@@ -36,6 +37,7 @@ import {
   type CoAuthor,
   stepPosition,
 } from "./forms.js";
+import type { DraftStepChange, DraftStepRow } from "./submissions.repository.js";
 import * as repo from "./submissions.repository.js";
 
 export { SUMMARY_STEP };
@@ -93,10 +95,23 @@ const EDITABLE: SubmissionStatus[] = ["draft", "returned"];
 const WITHDRAWABLE: SubmissionStatus[] = ["submitted", "returned", "endorsed"];
 
 export class SubmissionsService {
+  /** Form steps' writes: one statement for all the steps being handled at once. */
+  private readonly writeStep: (change: DraftStepChange) => Promise<DraftStepRow | undefined>;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly config: SubmissionsConfig,
-  ) {}
+  ) {
+    this.writeStep = batched(async (changes) => {
+      // One draft twice in a batch (not seen: a draft's steps come one at a time) would make one UPDATE match a row
+      // twice; such a batch is written change by change.
+      if (new Set(changes.map((c) => c.id)).size === changes.length)
+        return repo.updateDraftSteps(db, changes);
+      const saved: (DraftStepRow | undefined)[] = [];
+      for (const change of changes) saved.push(...(await repo.updateDraftSteps(db, [change])));
+      return saved;
+    });
+  }
 
   /** The user's draft of this kind, if any. */
   async currentDraft(userId: number, kind: SubmissionKind): Promise<DraftView | undefined> {
@@ -234,16 +249,17 @@ export class SubmissionsService {
     const state = { kind: draft.kind, fields: draft.answers, draftStep: draft.draftStep };
     const next = transition(state, action, this.rules(state.fields, now));
     if (!next.ok) throw new InvalidAnswerError("key" in action ? action.key : "", next.problem);
-    const saved = await repo.updateDraftStep(this.db, id, {
+    const saved = await this.writeStep({
+      id,
       submitterId: userId,
       expectedStep: draft.draftStep,
-      fields: next.fields,
+      ...answersChanged(draft.answers, next.fields),
       draftStep: next.draftStep,
-      lastUpdateId: updateId ?? draft.lastUpdateId,
+      updateId: updateId ?? null,
     });
     // Changed meanwhile by something else: what is there now is the truth.
     if (!saved) return { view: await this.view(userId, id), applied: false };
-    return { view: await this.toView(saved), applied: true };
+    return { view: await this.toView({ ...saved, fields: next.fields } as Submission), applied: true };
   }
 
   /** Checks a typed or chosen answer, saves it and moves on. Throws InvalidAnswerError with what is wrong. */
@@ -471,4 +487,12 @@ export class SubmissionsService {
       coAuthors: (answers.coAuthors as CoAuthor[] | null | undefined) ?? [],
     };
   }
+}
+
+/** The answers a step set (values are replaced whole, so an unchanged one keeps its identity) and removed. */
+function answersChanged(before: Answers, after: Answers): { changed: Answers; removed: string[] } {
+  const changed: Answers = {};
+  for (const [key, value] of Object.entries(after))
+    if (value !== undefined && before[key] !== value) changed[key] = value;
+  return { changed, removed: Object.keys(before).filter((key) => after[key] === undefined) };
 }
