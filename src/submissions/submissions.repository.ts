@@ -38,7 +38,7 @@ export async function findOrCreateDraft(
   db: Db,
   draft: { submitterId: number; unitId: number | null; kind: SubmissionKind; firstStep: string },
 ) {
-  await db
+  const created = await db
     .insertInto("submissions")
     .values({
       kind: draft.kind,
@@ -47,8 +47,9 @@ export async function findOrCreateDraft(
       draft_step: draft.firstStep,
     })
     .onConflict((oc) => oc.columns(["submitter_id", "kind"]).where("status", "=", "draft").doNothing())
-    .execute();
-  return (await findDraft(db, draft.submitterId, draft.kind)) ?? raise("draft vanished");
+    .returningAll()
+    .executeTakeFirst();
+  return created ?? (await findDraft(db, draft.submitterId, draft.kind)) ?? raise("draft vanished");
 }
 
 /** Updates and returns the row (one round trip where an update and a re-read would take two). */

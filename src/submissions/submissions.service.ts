@@ -135,10 +135,11 @@ export class SubmissionsService {
       firstStep: first,
     });
     const answers = draft.fields as Answers;
-    if (JSON.stringify(answers.campaignOptions ?? []) !== JSON.stringify(campaignOptions)) {
-      await repo.updateSubmission(this.db, draft.id, { fields: { ...answers, campaignOptions } });
-    }
-    return this.view(userId, draft.id);
+    if (JSON.stringify(answers.campaignOptions ?? []) === JSON.stringify(campaignOptions))
+      return this.toView(draft);
+    const fields = { ...answers, campaignOptions };
+    await repo.updateSubmission(this.db, draft.id, { fields });
+    return this.toView({ ...draft, fields });
   }
 
   /**
@@ -201,15 +202,22 @@ export class SubmissionsService {
     return this.toView(await this.owned(userId, id));
   }
 
-  private async toView(s: Submission, withAttachments = false): Promise<DraftView> {
+  /**
+   * `known`: the draft's files as listed earlier in this update (a form step does not change them), so they are
+   * not listed again.
+   */
+  private async toView(s: Submission, withAttachments = false, known?: AttachmentView[]): Promise<DraftView> {
     const answers = s.fields as Answers;
     const { key: step, editing } = currentStep(s.draft_step);
     const position = stepPosition(s.kind, answers, step);
     // Only the attachments step and the summary show the files: other steps skip the query.
-    const attachments =
+    const listed =
       withAttachments || step === "attachments" || step === SUMMARY_STEP
-        ? await repo.listAttachments(this.db, s.id)
+        ? (known ?? (await repo.listAttachments(this.db, s.id)))
         : [];
+    const attachments = listed.map((a) =>
+      "name" in a ? a : { name: a.file_name ?? a.kind, kind: a.kind, sizeBytes: a.size_bytes },
+    );
     return {
       id: s.id,
       kind: s.kind,
@@ -219,11 +227,7 @@ export class SubmissionsService {
       stepNumber: position.step,
       totalSteps: position.total,
       answers,
-      attachments: attachments.map((a) => ({
-        name: a.file_name ?? a.kind,
-        kind: a.kind,
-        sizeBytes: a.size_bytes,
-      })),
+      attachments,
       draftStep: s.draft_step,
       lastUpdateId: s.last_update_id,
     };
@@ -259,7 +263,13 @@ export class SubmissionsService {
     });
     // Changed meanwhile by something else: what is there now is the truth.
     if (!saved) return { view: await this.view(userId, id), applied: false };
-    return { view: await this.toView({ ...saved, fields: next.fields } as Submission), applied: true };
+    // The files were listed with the draft when it was at the attachments step or the summary; a step leaves them.
+    const listed =
+      draft.step === "attachments" || draft.step === SUMMARY_STEP ? draft.attachments : undefined;
+    return {
+      view: await this.toView({ ...saved, fields: next.fields } as Submission, false, listed),
+      applied: true,
+    };
   }
 
   /** Checks a typed or chosen answer, saves it and moves on. Throws InvalidAnswerError with what is wrong. */
@@ -298,10 +308,18 @@ export class SubmissionsService {
     return this.toView(s, true);
   }
 
-  /** Closes the attachments step (with or without files) and moves on. */
-  async finishAttachments(userId: number, id: number, updateId?: number): Promise<StepResult> {
-    const current = await this.view(userId, id);
-    const count = (await repo.listAttachments(this.db, id)).length;
+  /**
+   * Closes the attachments step (with or without files) and moves on. `known`: the draft as read in this update
+   * through this service, at the attachments step (its files listed).
+   */
+  async finishAttachments(
+    userId: number,
+    id: number,
+    updateId?: number,
+    known?: DraftView,
+  ): Promise<StepResult> {
+    const current = known?.id === id && known.step === "attachments" ? known : await this.view(userId, id);
+    const count = current.step === "attachments" ? current.attachments.length : 0;
     const action = { type: "finishAttachments", key: "attachments", count } as const;
     return this.step(userId, id, action, { now: new Date(), updateId, current });
   }
@@ -390,9 +408,12 @@ export class SubmissionsService {
     return { id, code: s.code, submittedAt: s.submitted_at, decisionDueAt: s.decision_due_at };
   }
 
-  /** Opens a draft's form in the user's chat (the draft must be theirs and editable). */
-  async openForm(userId: number, id: number): Promise<DraftView> {
-    const view = await this.view(userId, id);
+  /**
+   * Opens a draft's form in the user's chat (the draft must be theirs and editable). `known`: the draft as this
+   * service has just returned it in this update (not read again).
+   */
+  async openForm(userId: number, id: number, known?: DraftView): Promise<DraftView> {
+    const view = known?.id === id ? known : await this.view(userId, id);
     this.requireEditable(view.status);
     await repo.setActiveDraft(this.db, userId, id);
     return view;
