@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { CampaignAudience } from "../../campaigns/campaign-input.js";
 import { escapeHtml, truncate } from "../../shared/text.js";
+import { withId } from "../callback-data.js";
 import type { AppConversation, ConversationContext } from "../context.js";
 import { verbatim } from "../verbatim.js";
 import { CANCEL, type StepPosition, stepHeader, waitForButton } from "./steps.js";
@@ -8,8 +9,9 @@ import { CANCEL, type StepPosition, stepHeader, waitForButton } from "./steps.js
 const EVERYONE = "aud:all";
 const BY = { clusters: "aud:clusters", blocks: "aud:blocks", units: "aud:units" } as const;
 const DONE = "aud:done";
-const TOGGLE = "aud:t:";
-const ADD_UNIT = "aud:u:";
+/** A cluster or block toggled (by its place in the list shown), and a unit added. */
+const TOGGLE = withId("aud:t");
+const ADD_UNIT = withId("aud:u");
 
 /** Who receives the campaign: everyone, or chosen clusters, blocks or units. Undefined when cancelled. */
 export async function askAudience(
@@ -59,15 +61,15 @@ async function chooseGroups(
   const keyboard = () => {
     const k = new InlineKeyboard();
     options.forEach((name, i) => {
-      k.text(`${chosen.has(i) ? "☑️" : "⬜"} ${truncate(name, 40)}`, `${TOGGLE}${i}`).row();
+      k.text(`${chosen.has(i) ? "☑️" : "⬜"} ${truncate(name, 40)}`, TOGGLE.data(i)).row();
     });
     return k.text(ctx.t("campaign-audience-done"), DONE).text(ctx.t("button-cancel"), CANCEL);
   };
   const message = await ctx.reply(ctx.t(`campaign-audience-choose-${which}`), { reply_markup: keyboard() });
   const toggled = (data: string | undefined) => {
-    if (!data?.startsWith(TOGGLE)) return undefined;
-    const i = Number(data.slice(TOGGLE.length));
-    return Number.isInteger(i) && i >= 0 && i < options.length ? i : undefined;
+    const match = TOGGLE.filter.exec(data ?? "");
+    const i = match ? TOGGLE.read(match)[0] : -1;
+    return i >= 0 && i < options.length ? i : undefined;
   };
   for (;;) {
     const answer = await conversation.waitUntil(
@@ -107,7 +109,7 @@ async function chooseUnits(
       (c) => {
         const data = c.callbackQuery?.data;
         if (data === undefined) return c.message?.text !== undefined;
-        return data === CANCEL || (data === DONE && chosen.size > 0) || data.startsWith(ADD_UNIT);
+        return data === CANCEL || (data === DONE && chosen.size > 0) || ADD_UNIT.filter.test(data);
       },
       { otherwise: (c) => refuse(c, c.callbackQuery ? "button-expired" : "expect-text") },
     );
@@ -119,7 +121,7 @@ async function chooseUnits(
     }
     if (data !== undefined) {
       await answer.answerCallbackQuery();
-      const id = Number(data.slice(ADD_UNIT.length));
+      const [id] = ADD_UNIT.read(ADD_UNIT.filter.exec(data) ?? data);
       const unit = await conversation.external(async (o) => {
         const u = await o.services.units.byId(id);
         return u ? { id: u.id, name: u.name } : undefined;
@@ -145,7 +147,7 @@ async function chooseUnits(
       continue;
     }
     const keyboard = new InlineKeyboard();
-    for (const m of matches) keyboard.text(truncate(m.name, 50), `${ADD_UNIT}${m.id}`).row();
+    for (const m of matches) keyboard.text(truncate(m.name, 50), ADD_UNIT.data(m.id)).row();
     await answer.reply(answer.t("campaign-audience-pick-unit"), { reply_markup: keyboard });
   }
 }

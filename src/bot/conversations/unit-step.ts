@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import { normalizeText, truncate } from "../../shared/text.js";
 import { UNIT_SEARCH_LIMIT } from "../../units/units.service.js";
+import { withId } from "../callback-data.js";
 import type { AppConversation, ConversationContext } from "../context.js";
 import { verbatim } from "../verbatim.js";
 import { CANCEL, type StepPosition, stepHeader } from "./steps.js";
@@ -13,8 +14,9 @@ export interface UnitChoice {
 }
 
 const CB = { browse: "unit:browse", keep: "unit:keep" } as const;
-const UNIT = /^unit:(\d+)$/;
-const DISTRICT = /^district:(\d+)$/;
+/** A unit offered as a button, and a district (by its place in the list shown). */
+const UNIT = withId("unit");
+const DISTRICT = withId("district");
 const QUERY_MAX = 100;
 
 /**
@@ -38,10 +40,13 @@ export async function askUnit(
   // The buttons last shown: a press is accepted only for a unit the bot offered.
   let offered: UnitChoice[] = current ? [current] : [];
   let districts: string[] = [];
-  const unitOffered = (data: string) => offered.find((u) => u.id === Number(UNIT.exec(data)?.[1]));
+  const unitOffered = (data: string) => {
+    const match = UNIT.filter.exec(data);
+    return match ? offered.find((u) => u.id === UNIT.read(match)[0]) : undefined;
+  };
   const districtOffered = (data: string) => {
-    const index = DISTRICT.exec(data)?.[1];
-    return index === undefined ? undefined : districts[Number(index)];
+    const match = DISTRICT.filter.exec(data);
+    return match ? districts[DISTRICT.read(match)[0]] : undefined;
   };
   // An answer is a button the bot offered, or text to search for; anything else gets a hint and is skipped (never
   // in the replay log), so however many arrive the conversation's state holds only the searches made.
@@ -92,7 +97,7 @@ export async function askUnit(
       continue;
     }
     const keyboard = new InlineKeyboard();
-    for (const [i, d] of districts.entries()) keyboard.text(truncate(d, 40), `district:${i}`).row();
+    for (const [i, d] of districts.entries()) keyboard.text(truncate(d, 40), DISTRICT.data(i)).row();
     keyboard.text(answer.t("button-cancel"), CANCEL);
     await answer.reply(answer.t("unit-choose-district"), { reply_markup: keyboard });
   }
@@ -131,7 +136,7 @@ function toChoices(units: { id: number; name: string; district: string }[]): Uni
 
 function unitKeyboard(ctx: ConversationContext, units: UnitChoice[], withBrowse: boolean): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  for (const unit of units) keyboard.text(truncate(unit.name, 60), `unit:${unit.id}`).row();
+  for (const unit of units) keyboard.text(truncate(unit.name, 60), UNIT.data(unit.id)).row();
   if (withBrowse) keyboard.text(ctx.t("unit-browse-button"), CB.browse).row();
   return keyboard.text(ctx.t("button-cancel"), CANCEL);
 }
