@@ -10,6 +10,7 @@ const UNIT = [
   "test/shared/telegram-html.test.ts",
   "test/bot/locales.test.ts",
   "test/campaigns/reminder-schedule.test.ts",
+  "test/db/batched.test.ts",
   "test/db/data-dir-lock.test.ts",
   "test/review/rubric.test.ts",
   "test/shared/text.test.ts",

@@ -5,9 +5,16 @@ export interface SqlCount {
   statements: number;
   bytesWritten: number;
   bytesRead: number;
+  /** Counts statements only: measuring bytes serializes every row, which would weigh on the CPU being measured. */
+  statementsOnly?: boolean;
 }
 
-export const emptyCount = (): SqlCount => ({ statements: 0, bytesWritten: 0, bytesRead: 0 });
+export const emptyCount = (statementsOnly = false): SqlCount => ({
+  statements: 0,
+  bytesWritten: 0,
+  bytesRead: 0,
+  statementsOnly,
+});
 
 /**
  * A pg Pool whose clients count every query: its SQL and parameters as bytes written, its rows (as JSON) as bytes
@@ -26,6 +33,7 @@ export function meteredPool(config: pg.PoolConfig, count: () => SqlCount): pg.Po
       const text = typeof first === "string" ? first : (first.text ?? "");
       const values = (typeof first === "string" ? args[1] : first.values) as unknown[] | undefined;
       c.statements++;
+      if (c.statementsOnly) return query(...args);
       c.bytesWritten += Buffer.byteLength(text) + (values ? Buffer.byteLength(JSON.stringify(values)) : 0);
       const result = await query(...args);
       c.bytesRead += result?.rows ? Buffer.byteLength(JSON.stringify(result.rows)) : 0;

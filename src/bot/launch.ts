@@ -6,6 +6,7 @@ import type { Config } from "../config.js";
 import type { Database } from "../db/types.js";
 import type { Dispatcher } from "../intake/dispatcher.js";
 import { storeUpdates } from "../intake/inbox.repository.js";
+import { webhookUpdateStore } from "../intake/update-store.js";
 import type { Logger } from "../logger.js";
 import type { AppBot } from "./index.js";
 
@@ -110,6 +111,7 @@ export async function launchWebhook(
 ): Promise<Launched> {
   const url = new URL(config.webhookUrl as string);
   const { logger } = deps;
+  const store = webhookUpdateStore(deps.db);
   const server: Server = createServer((req, res) => {
     const path = req.url?.split("?")[0];
     if (req.method === "GET" && path === "/healthz") {
@@ -129,7 +131,7 @@ export async function launchWebhook(
     }
     readUpdate(req)
       .then(async (update) => {
-        await storeUpdates(deps.db, [update]);
+        await store(update);
         res.writeHead(200).end();
         deps.dispatcher.wake();
       })

@@ -378,37 +378,26 @@ export async function enqueueSubmissionNotice(
   dedupeKey: string,
   payload: SubmissionNotice,
 ): Promise<number> {
-  const created = await db
-    .insertInto("broadcasts")
-    .values({ kind: "new-submission", dedupe_key: dedupeKey, payload: JSON.stringify(payload) })
-    .onConflict((oc) => oc.column("dedupe_key").doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  if (!created) return 0;
-  const inserted = await db
-    .insertInto("broadcast_deliveries")
-    .columns(["broadcast_id", "user_id", "chat_id", "next_attempt_at"])
-    .expression((eb) =>
-      eb
-        .selectFrom("submissions as s")
-        .innerJoin("user_roles as r", (join) =>
-          join.onRef("r.unit_id", "=", "s.unit_id").on("r.role", "=", "unit_head"),
-        )
-        .innerJoin("users as u", "u.id", "r.user_id")
-        .select([
-          sql.lit(created.id).as("broadcast_id"),
-          "u.id",
-          "u.telegram_id",
-          sql<Date>`'epoch'::timestamptz`.as("due"),
-        ])
-        .where("s.id", "=", submissionId)
-        .where("u.active", "=", true)
-        .whereRef("u.id", "<>", "s.submitter_id"),
+  // One statement: the unit's heads (but the submitter), the broadcast with their count, a delivery for each. A
+  // dedupe key seen before inserts nothing at all.
+  const { rows } = await sql<{ total: number }>`
+    with heads as (
+      select u.id, u.telegram_id
+      from submissions s
+      join user_roles r on r.unit_id = s.unit_id and r.role = 'unit_head'
+      join users u on u.id = r.user_id
+      where s.id = ${submissionId} and u.active and u.id <> s.submitter_id
+    ), created as (
+      insert into broadcasts (kind, dedupe_key, payload, total)
+      select 'new-submission', ${dedupeKey}, ${JSON.stringify(payload)}::jsonb, count(*) from heads
+      on conflict (dedupe_key) do nothing
+      returning id, total
+    ), deliveries as (
+      insert into broadcast_deliveries (broadcast_id, user_id, chat_id, next_attempt_at)
+      select created.id, heads.id, heads.telegram_id, 'epoch'::timestamptz from created cross join heads
     )
-    .executeTakeFirst();
-  const total = Number(inserted.numInsertedOrUpdatedRows ?? 0);
-  await db.updateTable("broadcasts").set({ total }).where("id", "=", created.id).execute();
-  return total;
+    select total from created`.execute(db);
+  return Number(rows[0]?.total ?? 0);
 }
 
 /** Hands leased deliveries back unsent (a sender stopping), without counting the attempt. */

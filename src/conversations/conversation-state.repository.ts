@@ -3,13 +3,14 @@ import type { Database } from "../db/types.js";
 
 type Db = Kysely<Database>;
 
-export async function readConversationState(db: Db, key: string): Promise<unknown | undefined> {
-  const row = await db
+/** The conversation states of these chats (keyed as chatStateKey), for all the updates being handled at once. */
+export async function readConversationStates(db: Db, keys: readonly string[]): Promise<Map<string, unknown>> {
+  const rows = await db
     .selectFrom("conversation_state")
-    .select("state")
-    .where("key", "=", key)
-    .executeTakeFirst();
-  return row?.state;
+    .select(["key", "state"])
+    .where("key", "in", keys)
+    .execute();
+  return new Map(rows.map((r) => [r.key, r.state]));
 }
 
 /** Upserts a chat's conversation state, given as JSON text (the caller has serialized it to measure it). */

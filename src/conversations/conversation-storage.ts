@@ -1,9 +1,10 @@
 import type { VersionedState, VersionedStateStorage } from "@grammyjs/conversations";
 import type { Kysely } from "kysely";
+import { batched } from "../db/batched.js";
 import type { Database } from "../db/types.js";
 import {
   deleteConversationState,
-  readConversationState,
+  readConversationStates,
   writeConversationState,
 } from "./conversation-state.repository.js";
 
@@ -28,8 +29,20 @@ export function postgresConversationStorage<S>(
   db: Kysely<Database>,
   onOversize: (key: string, bytes: number) => void = () => {},
 ): VersionedStateStorage<string, S> {
+  // One read for all the chats whose updates are being handled at once.
+  const read = batched(async (keys: readonly string[]) => {
+    const states = await readConversationStates(db, keys);
+    // One chat's updates are handled one at a time, so a key comes once; if not, each caller gets its own copy.
+    const seen = new Set<string>();
+    return keys.map((key) => {
+      const state = states.get(key) as VersionedState<S> | undefined;
+      if (seen.has(key)) return state === undefined ? undefined : structuredClone(state);
+      seen.add(key);
+      return state;
+    });
+  });
   return {
-    read: async (key) => (await readConversationState(db, key)) as VersionedState<S> | undefined,
+    read,
     write: async (key, state) => {
       const json = JSON.stringify(state);
       const bytes = Buffer.byteLength(json);

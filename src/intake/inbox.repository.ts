@@ -54,8 +54,10 @@ export async function claimUpdates(
   limit: number,
   handled: readonly number[] = [],
 ): Promise<ClaimedUpdate[]> {
-  // A data-modifying CTE runs to completion whether or not it is read. The statement's CTEs share one snapshot: the updates marked here still look pending to `head`, so they are
-  // left out of it by id, which lets their chats' next updates be claimed in the same round trip.
+  // A data-modifying CTE runs to completion whether or not it is read. The statement's CTEs share one snapshot: the
+  // updates marked here still look pending to `ready`, so they are left out of it by id, which lets their chats'
+  // next updates be claimed in the same round trip. `ready` walks pending updates oldest first and stops at `limit`:
+  // one is a chat's oldest pending update when no earlier one of its chat is pending (an index probe).
   const done = sql`${`{${handled.join(",")}}`}::bigint[]`;
   const { rows } = await sql<{ payload: Update | string; attempts: number }>`
     with marked as (
@@ -63,15 +65,17 @@ export async function claimUpdates(
       set handled_at = now(), payload = null, locked_by = null, locked_until = null
       where update_id = any(${done}) and locked_by = ${instance} and handled_at is null
       returning update_id
-    ), head as (
-      select distinct on (chat_key) update_id, locked_until, available_at
-      from update_inbox
-      where handled_at is null and not (update_id = any(${done}))
-      order by chat_key, update_id
     ), ready as (
-      select update_id from head
-      where (locked_until is null or locked_until < now()) and available_at <= now()
-      order by update_id
+      select p.update_id from update_inbox p
+      where p.handled_at is null
+        and not (p.update_id = any(${done}))
+        and (p.locked_until is null or p.locked_until < now())
+        and p.available_at <= now()
+        and not exists (
+          select from update_inbox e
+          where e.chat_key = p.chat_key and e.handled_at is null and e.update_id < p.update_id
+            and not (e.update_id = any(${done})))
+      order by p.update_id
       limit ${limit}
     )
     update update_inbox u

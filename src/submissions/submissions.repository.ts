@@ -38,7 +38,7 @@ export async function findOrCreateDraft(
   db: Db,
   draft: { submitterId: number; unitId: number | null; kind: SubmissionKind; firstStep: string },
 ) {
-  await db
+  const created = await db
     .insertInto("submissions")
     .values({
       kind: draft.kind,
@@ -47,8 +47,9 @@ export async function findOrCreateDraft(
       draft_step: draft.firstStep,
     })
     .onConflict((oc) => oc.columns(["submitter_id", "kind"]).where("status", "=", "draft").doNothing())
-    .execute();
-  return (await findDraft(db, draft.submitterId, draft.kind)) ?? raise("draft vanished");
+    .returningAll()
+    .executeTakeFirst();
+  return created ?? (await findDraft(db, draft.submitterId, draft.kind)) ?? raise("draft vanished");
 }
 
 /** Updates and returns the row (one round trip where an update and a re-read would take two). */
@@ -65,41 +66,68 @@ export async function updateSubmissionReturning(
     .executeTakeFirstOrThrow();
 }
 
+/** One form step's write: what changed in the draft's answers, and the step it moves to. */
+export interface DraftStepChange {
+  id: number;
+  submitterId: number;
+  /** The step the write was decided at: the draft must still be there. */
+  expectedStep: string | null;
+  /** Answers set by this step (whole values), and answers it removed. */
+  changed: Record<string, unknown>;
+  removed: string[];
+  draftStep: string;
+  /** The update that made the change (null: not an update): an update at or below the draft's last changes nothing. */
+  updateId: number | null;
+}
+
+/** What a step's write gives back: the row's columns but its answers (which the caller has just computed). */
+export interface DraftStepRow {
+  id: number;
+  kind: SubmissionKind;
+  status: SubmissionStatus;
+  submitter_id: number;
+  draft_step: string | null;
+  last_update_id: number | null;
+}
+
 /**
- * Moves a draft's form on, only if it is still at `expectedStep` and editable; records the update that did it.
- * Undefined when the draft changed meanwhile.
+ * Moves drafts' forms on, in one statement for all of them: each only if it is still at its expected step, still
+ * editable and not yet moved by this or a later update, writing only the answers that changed (a step's write no
+ * longer carries the whole draft, ~10 KB at the end of the form). Returns, per change and in order, the row as saved,
+ * or undefined for a draft that changed meanwhile.
  */
-export function updateDraftStep(
+export async function updateDraftSteps(
   db: Db,
-  id: number,
-  change: {
-    submitterId: number;
-    expectedStep: string | null;
-    fields: Record<string, unknown>;
-    draftStep: string;
-    lastUpdateId: number | null;
-  },
-) {
-  const title = typeof change.fields.title === "string" ? { title: change.fields.title } : {};
-  return db
-    .updateTable("submissions")
-    .set({
-      fields: JSON.stringify(change.fields),
-      draft_step: change.draftStep,
-      last_update_id: change.lastUpdateId,
-      updated_at: new Date(),
-      ...title,
-    })
-    .where("id", "=", id)
-    .where("submitter_id", "=", change.submitterId)
-    .where("status", "in", ["draft", "returned"])
-    .where((eb) =>
-      change.expectedStep === null
-        ? eb("draft_step", "is", null)
-        : eb("draft_step", "=", change.expectedStep),
-    )
-    .returningAll()
-    .executeTakeFirst();
+  changes: readonly DraftStepChange[],
+): Promise<(DraftStepRow | undefined)[]> {
+  const values = changes.map((c) => ({
+    id: c.id,
+    submitter_id: c.submitterId,
+    expected_step: c.expectedStep,
+    changed: c.changed,
+    removed: c.removed,
+    draft_step: c.draftStep,
+    update_id: c.updateId,
+    title: typeof c.changed.title === "string" ? c.changed.title : null,
+  }));
+  const { rows } = await sql<DraftStepRow>`
+    update submissions s
+    set fields = (s.fields - v.removed) || v.changed,
+        draft_step = v.draft_step,
+        last_update_id = coalesce(v.update_id, s.last_update_id),
+        title = coalesce(v.title, s.title),
+        updated_at = now()
+    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(
+      id integer, submitter_id integer, expected_step text, changed jsonb, removed text[], draft_step text,
+      update_id bigint, title text)
+    where s.id = v.id
+      and s.submitter_id = v.submitter_id
+      and s.status in ('draft', 'returned')
+      and s.draft_step is not distinct from v.expected_step
+      and (v.update_id is null or s.last_update_id is null or s.last_update_id < v.update_id)
+    returning s.id, s.kind, s.status, s.submitter_id, s.draft_step, s.last_update_id`.execute(db);
+  const saved = new Map(rows.map((r) => [r.id, r]));
+  return changes.map((c) => saved.get(c.id));
 }
 
 export async function updateSubmission(

@@ -2,6 +2,7 @@ import { addMonths } from "date-fns";
 import type { Kysely, Selectable } from "kysely";
 import { enqueueSubmissionNotice } from "../broadcasts/broadcasts.repository.js";
 import { campaignRequiresEndorsement, findOpenCampaignsForUnit } from "../campaigns/campaigns.repository.js";
+import { batched } from "../db/batched.js";
 import type { Database, Scope, SubmissionKind, SubmissionStatus, SubmissionTable } from "../db/types.js";
 import { moveSubmission } from "../review/review-transition.js";
 import { foldForSearch } from "../shared/text.js";
@@ -36,6 +37,7 @@ import {
   type CoAuthor,
   stepPosition,
 } from "./forms.js";
+import type { DraftStepChange, DraftStepRow } from "./submissions.repository.js";
 import * as repo from "./submissions.repository.js";
 
 export { SUMMARY_STEP };
@@ -93,10 +95,23 @@ const EDITABLE: SubmissionStatus[] = ["draft", "returned"];
 const WITHDRAWABLE: SubmissionStatus[] = ["submitted", "returned", "endorsed"];
 
 export class SubmissionsService {
+  /** Form steps' writes: one statement for all the steps being handled at once. */
+  private readonly writeStep: (change: DraftStepChange) => Promise<DraftStepRow | undefined>;
+
   constructor(
     private readonly db: Kysely<Database>,
     private readonly config: SubmissionsConfig,
-  ) {}
+  ) {
+    this.writeStep = batched(async (changes) => {
+      // One draft twice in a batch (not seen: a draft's steps come one at a time) would make one UPDATE match a row
+      // twice; such a batch is written change by change.
+      if (new Set(changes.map((c) => c.id)).size === changes.length)
+        return repo.updateDraftSteps(db, changes);
+      const saved: (DraftStepRow | undefined)[] = [];
+      for (const change of changes) saved.push(...(await repo.updateDraftSteps(db, [change])));
+      return saved;
+    });
+  }
 
   /** The user's draft of this kind, if any. */
   async currentDraft(userId: number, kind: SubmissionKind): Promise<DraftView | undefined> {
@@ -120,10 +135,11 @@ export class SubmissionsService {
       firstStep: first,
     });
     const answers = draft.fields as Answers;
-    if (JSON.stringify(answers.campaignOptions ?? []) !== JSON.stringify(campaignOptions)) {
-      await repo.updateSubmission(this.db, draft.id, { fields: { ...answers, campaignOptions } });
-    }
-    return this.view(userId, draft.id);
+    if (JSON.stringify(answers.campaignOptions ?? []) === JSON.stringify(campaignOptions))
+      return this.toView(draft);
+    const fields = { ...answers, campaignOptions };
+    await repo.updateSubmission(this.db, draft.id, { fields });
+    return this.toView({ ...draft, fields });
   }
 
   /**
@@ -186,15 +202,22 @@ export class SubmissionsService {
     return this.toView(await this.owned(userId, id));
   }
 
-  private async toView(s: Submission, withAttachments = false): Promise<DraftView> {
+  /**
+   * `known`: the draft's files as listed earlier in this update (a form step does not change them), so they are
+   * not listed again.
+   */
+  private async toView(s: Submission, withAttachments = false, known?: AttachmentView[]): Promise<DraftView> {
     const answers = s.fields as Answers;
     const { key: step, editing } = currentStep(s.draft_step);
     const position = stepPosition(s.kind, answers, step);
     // Only the attachments step and the summary show the files: other steps skip the query.
-    const attachments =
+    const listed =
       withAttachments || step === "attachments" || step === SUMMARY_STEP
-        ? await repo.listAttachments(this.db, s.id)
+        ? (known ?? (await repo.listAttachments(this.db, s.id)))
         : [];
+    const attachments = listed.map((a) =>
+      "name" in a ? a : { name: a.file_name ?? a.kind, kind: a.kind, sizeBytes: a.size_bytes },
+    );
     return {
       id: s.id,
       kind: s.kind,
@@ -204,11 +227,7 @@ export class SubmissionsService {
       stepNumber: position.step,
       totalSteps: position.total,
       answers,
-      attachments: attachments.map((a) => ({
-        name: a.file_name ?? a.kind,
-        kind: a.kind,
-        sizeBytes: a.size_bytes,
-      })),
+      attachments,
       draftStep: s.draft_step,
       lastUpdateId: s.last_update_id,
     };
@@ -234,16 +253,23 @@ export class SubmissionsService {
     const state = { kind: draft.kind, fields: draft.answers, draftStep: draft.draftStep };
     const next = transition(state, action, this.rules(state.fields, now));
     if (!next.ok) throw new InvalidAnswerError("key" in action ? action.key : "", next.problem);
-    const saved = await repo.updateDraftStep(this.db, id, {
+    const saved = await this.writeStep({
+      id,
       submitterId: userId,
       expectedStep: draft.draftStep,
-      fields: next.fields,
+      ...answersChanged(draft.answers, next.fields),
       draftStep: next.draftStep,
-      lastUpdateId: updateId ?? draft.lastUpdateId,
+      updateId: updateId ?? null,
     });
     // Changed meanwhile by something else: what is there now is the truth.
     if (!saved) return { view: await this.view(userId, id), applied: false };
-    return { view: await this.toView(saved), applied: true };
+    // The files were listed with the draft when it was at the attachments step or the summary; a step leaves them.
+    const listed =
+      draft.step === "attachments" || draft.step === SUMMARY_STEP ? draft.attachments : undefined;
+    return {
+      view: await this.toView({ ...saved, fields: next.fields } as Submission, false, listed),
+      applied: true,
+    };
   }
 
   /** Checks a typed or chosen answer, saves it and moves on. Throws InvalidAnswerError with what is wrong. */
@@ -282,10 +308,18 @@ export class SubmissionsService {
     return this.toView(s, true);
   }
 
-  /** Closes the attachments step (with or without files) and moves on. */
-  async finishAttachments(userId: number, id: number, updateId?: number): Promise<StepResult> {
-    const current = await this.view(userId, id);
-    const count = (await repo.listAttachments(this.db, id)).length;
+  /**
+   * Closes the attachments step (with or without files) and moves on. `known`: the draft as read in this update
+   * through this service, at the attachments step (its files listed).
+   */
+  async finishAttachments(
+    userId: number,
+    id: number,
+    updateId?: number,
+    known?: DraftView,
+  ): Promise<StepResult> {
+    const current = known?.id === id && known.step === "attachments" ? known : await this.view(userId, id);
+    const count = current.step === "attachments" ? current.attachments.length : 0;
     const action = { type: "finishAttachments", key: "attachments", count } as const;
     return this.step(userId, id, action, { now: new Date(), updateId, current });
   }
@@ -374,9 +408,12 @@ export class SubmissionsService {
     return { id, code: s.code, submittedAt: s.submitted_at, decisionDueAt: s.decision_due_at };
   }
 
-  /** Opens a draft's form in the user's chat (the draft must be theirs and editable). */
-  async openForm(userId: number, id: number): Promise<DraftView> {
-    const view = await this.view(userId, id);
+  /**
+   * Opens a draft's form in the user's chat (the draft must be theirs and editable). `known`: the draft as this
+   * service has just returned it in this update (not read again).
+   */
+  async openForm(userId: number, id: number, known?: DraftView): Promise<DraftView> {
+    const view = known?.id === id ? known : await this.view(userId, id);
     this.requireEditable(view.status);
     await repo.setActiveDraft(this.db, userId, id);
     return view;
@@ -471,4 +508,12 @@ export class SubmissionsService {
       coAuthors: (answers.coAuthors as CoAuthor[] | null | undefined) ?? [],
     };
   }
+}
+
+/** The answers a step set (values are replaced whole, so an unchanged one keeps its identity) and removed. */
+function answersChanged(before: Answers, after: Answers): { changed: Answers; removed: string[] } {
+  const changed: Answers = {};
+  for (const [key, value] of Object.entries(after))
+    if (value !== undefined && before[key] !== value) changed[key] = value;
+  return { changed, removed: Object.keys(before).filter((key) => after[key] === undefined) };
 }

@@ -20,14 +20,15 @@ export interface OpenDraftRow {
 }
 
 /**
- * The user and, when their chat has a form open, that draft: one round trip for what every update of a form needs
- * (the draft's row is built as JSON so the two come back as one row).
+ * The users with these Telegram ids and, for each whose chat has a form open, that draft: one round trip for what
+ * every update needs, for all the updates being handled at once (the draft's row is built as JSON so the two come
+ * back as one row). Keyed by Telegram id; someone not yet known is absent.
  */
-export async function findUserWithOpenDraft(
+export async function findUsersWithOpenDraft(
   db: Db,
-  telegramId: number,
-): Promise<{ user: User; openDraft: OpenDraftRow | null } | undefined> {
-  const row = await db
+  telegramIds: readonly number[],
+): Promise<Map<number, { user: User; openDraft: OpenDraftRow | null }>> {
+  const rows = await db
     .selectFrom("users as u")
     .leftJoin("submissions as s", "s.id", "u.active_draft_id")
     .selectAll("u")
@@ -36,12 +37,14 @@ export async function findUserWithOpenDraft(
         'id', s.id, 'kind', s.kind, 'status', s.status, 'submitter_id', s.submitter_id, 'fields', s.fields,
         'draft_step', s.draft_step, 'last_update_id', s.last_update_id) end`.as("open_draft"),
     )
-    .where("u.telegram_id", "=", telegramId)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const { open_draft, ...user } = row;
-  const openDraft = typeof open_draft === "string" ? (JSON.parse(open_draft) as OpenDraftRow) : open_draft;
-  return { user: user as User, openDraft };
+    .where("u.telegram_id", "=", sql<number>`any(${`{${telegramIds.join(",")}}`}::bigint[])`)
+    .execute();
+  const found = new Map<number, { user: User; openDraft: OpenDraftRow | null }>();
+  for (const { open_draft, ...user } of rows) {
+    const openDraft = typeof open_draft === "string" ? (JSON.parse(open_draft) as OpenDraftRow) : open_draft;
+    found.set(user.telegram_id, { user: user as User, openDraft });
+  }
+  return found;
 }
 
 export function findUserById(db: Db, id: number): Promise<User | undefined> {

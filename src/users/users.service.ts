@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { type Locale, SUPPORTED_LOCALES } from "../config.js";
 import { chatStateKey, deleteConversationState } from "../conversations/conversation-state.repository.js";
+import { batched } from "../db/batched.js";
 import type { Database, Role, User } from "../db/types.js";
 import { findUnitById } from "../units/units.repository.js";
 import { checkFullName, type FullNameProblem } from "./full-name.js";
@@ -35,6 +36,8 @@ export class UnsupportedLocaleError extends Error {
   }
 }
 
+type KnownUser = { user: User; openDraft: OpenDraftRow | null };
+
 export const telegramDisplayName = (from: TelegramUserInfo) =>
   [from.first_name, from.last_name].filter(Boolean).join(" ").trim();
 
@@ -43,7 +46,15 @@ export function isSupportedLocale(locale: string): locale is Locale {
 }
 
 export class UsersService {
-  constructor(private readonly db: Kysely<Database>) {}
+  /** One read for all the people whose updates are being handled at once. */
+  private readonly findWithOpenDraft: (telegramId: number) => Promise<KnownUser | undefined>;
+
+  constructor(private readonly db: Kysely<Database>) {
+    this.findWithOpenDraft = batched(async (ids) => {
+      const found = await repo.findUsersWithOpenDraft(db, ids);
+      return ids.map((id) => found.get(id));
+    });
+  }
 
   /**
    * Finds the user behind an update, registering them on first contact. One read on the hot path; a write only
@@ -62,7 +73,7 @@ export class UsersService {
   ): Promise<{ user: User; openDraft: OpenDraftRow | null }> {
     const telegramName = telegramDisplayName(from);
     const username = from.username ?? null;
-    const known = await repo.findUserWithOpenDraft(this.db, from.id);
+    const known = await this.findWithOpenDraft(from.id);
     if (
       known &&
       known.user.telegram_name === telegramName &&

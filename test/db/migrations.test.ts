@@ -16,6 +16,7 @@ const MIGRATIONS = [
   "20261125_0008_decision_only_when_decided",
   "20261125_0009_similar_title_knn",
   "20261125_0010_broadcast_counts",
+  "20261206_0011_inbox_claim_order",
 ];
 
 const CORE_TABLES = [

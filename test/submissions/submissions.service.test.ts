@@ -297,3 +297,45 @@ describe.each(DIALECTS)("a campaign without the unit head's step (%s)", (dialect
     expect(notices).toEqual([]);
   });
 });
+
+describe.each(DIALECTS)("the unit heads' notice (%s)", (dialect) => {
+  const t = useTestDatabase(dialect);
+
+  it("tells the unit's heads of a submission in the transaction that submits it, once, never the submitter", async () => {
+    const service = new SubmissionsService(t.db, config);
+    const users = new UsersService(t.db);
+    const lan = await teacher(t);
+    // Two heads of Lan's unit, one of them Lan herself (a head submitting her own), and an inactive one.
+    const head = await users.identify({ id: nextTelegramId++, first_name: "Hiệu trưởng" });
+    const away = await users.identify({ id: nextTelegramId++, first_name: "Đã nghỉ" });
+    await t.db.updateTable("users").set({ active: false }).where("id", "=", away.id).execute();
+    for (const id of [head.id, lan.id, away.id])
+      await t.db
+        .insertInto("user_roles")
+        .values({ user_id: id, role: "unit_head", unit_id: lan.unit_id })
+        .execute();
+    const { id } = await service.startDraft(lan.id, "initiative", NOW);
+    await fillInitiative(service, lan.id, id);
+    const receipt = await service.submit(lan.id, id, NOW);
+
+    const broadcasts = await t.db
+      .selectFrom("broadcasts")
+      .select(["id", "kind", "total", "payload"])
+      .execute();
+    expect(broadcasts).toEqual([
+      {
+        id: expect.any(Number),
+        kind: "new-submission",
+        total: 1,
+        payload: expect.objectContaining({ submissionId: id, code: receipt.code }),
+      },
+    ]);
+    const deliveries = await t.db
+      .selectFrom("broadcast_deliveries")
+      .select(["broadcast_id", "user_id", "chat_id"])
+      .execute();
+    expect(deliveries).toEqual([
+      { broadcast_id: broadcasts[0]?.id, user_id: head.id, chat_id: head.telegram_id },
+    ]);
+  });
+});

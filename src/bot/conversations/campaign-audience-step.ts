@@ -1,15 +1,17 @@
 import { InlineKeyboard } from "grammy";
 import type { CampaignAudience } from "../../campaigns/campaign-input.js";
 import { escapeHtml, truncate } from "../../shared/text.js";
+import { withId } from "../callback-data.js";
 import type { AppConversation, ConversationContext } from "../context.js";
 import { verbatim } from "../verbatim.js";
-import { CANCEL, type StepPosition, stepHeader } from "./steps.js";
+import { CANCEL, type StepPosition, stepHeader, waitForButton } from "./steps.js";
 
 const EVERYONE = "aud:all";
 const BY = { clusters: "aud:clusters", blocks: "aud:blocks", units: "aud:units" } as const;
 const DONE = "aud:done";
-const TOGGLE = "aud:t:";
-const ADD_UNIT = "aud:u:";
+/** A cluster or block toggled (by its place in the list shown), and a unit added. */
+const TOGGLE = withId("aud:t");
+const ADD_UNIT = withId("aud:u");
 
 /** Who receives the campaign: everyone, or chosen clusters, blocks or units. Undefined when cancelled. */
 export async function askAudience(
@@ -30,24 +32,22 @@ export async function askAudience(
       .row()
       .text(ctx.t("button-cancel"), CANCEL),
   });
-  for (;;) {
-    const answer = await conversation.wait();
-    const data = answer.callbackQuery?.data;
-    if (data !== undefined) await answer.answerCallbackQuery();
-    if (data === CANCEL) return undefined;
-    if (data === EVERYONE) return empty;
-    if (data === BY.clusters || data === BY.blocks) {
-      const which = data === BY.clusters ? "clusters" : "blocks";
-      const chosen = await chooseGroups(conversation, answer, which);
-      if (chosen === undefined) return undefined;
-      return { ...empty, [which]: chosen };
-    }
-    if (data === BY.units) {
-      const unitIds = await chooseUnits(conversation, answer);
-      return unitIds === undefined ? undefined : { ...empty, unitIds };
-    }
-    await answer.reply(answer.t(data === undefined ? "expect-button" : "button-expired"));
+  const data = await waitForButton(conversation, [CANCEL, EVERYONE, BY.clusters, BY.blocks, BY.units]);
+  if (data === CANCEL) return undefined;
+  if (data === EVERYONE) return empty;
+  if (data === BY.units) {
+    const unitIds = await chooseUnits(conversation, ctx);
+    return unitIds === undefined ? undefined : { ...empty, unitIds };
   }
+  const which = data === BY.clusters ? "clusters" : "blocks";
+  const chosen = await chooseGroups(conversation, ctx, which);
+  return chosen === undefined ? undefined : { ...empty, [which]: chosen };
+}
+
+/** A hint for a press or message the step does not take; the update is skipped (never in the replay log). */
+async function refuse(ctx: ConversationContext, hint?: string): Promise<void> {
+  if (ctx.callbackQuery) await ctx.answerCallbackQuery();
+  await ctx.reply(ctx.t(hint ?? (ctx.callbackQuery ? "button-expired" : "expect-button")));
 }
 
 /** Toggles clusters or blocks on and off in one message; "Xong" with at least one chosen. */
@@ -61,34 +61,37 @@ async function chooseGroups(
   const keyboard = () => {
     const k = new InlineKeyboard();
     options.forEach((name, i) => {
-      k.text(`${chosen.has(i) ? "☑️" : "⬜"} ${truncate(name, 40)}`, `${TOGGLE}${i}`).row();
+      k.text(`${chosen.has(i) ? "☑️" : "⬜"} ${truncate(name, 40)}`, TOGGLE.data(i)).row();
     });
     return k.text(ctx.t("campaign-audience-done"), DONE).text(ctx.t("button-cancel"), CANCEL);
   };
   const message = await ctx.reply(ctx.t(`campaign-audience-choose-${which}`), { reply_markup: keyboard() });
+  const toggled = (data: string | undefined) => {
+    const match = TOGGLE.filter.exec(data ?? "");
+    const i = match ? TOGGLE.read(match)[0] : -1;
+    return i >= 0 && i < options.length ? i : undefined;
+  };
   for (;;) {
-    const answer = await conversation.wait();
+    const answer = await conversation.waitUntil(
+      (c) => {
+        const data = c.callbackQuery?.data;
+        return data === CANCEL || (data === DONE && chosen.size > 0) || toggled(data) !== undefined;
+      },
+      {
+        otherwise: (c) =>
+          refuse(c, c.callbackQuery?.data === DONE ? "campaign-audience-none-chosen" : undefined),
+      },
+    );
     const data = answer.callbackQuery?.data;
-    if (data !== undefined) await answer.answerCallbackQuery();
+    await answer.answerCallbackQuery();
     if (data === CANCEL) return undefined;
-    if (data === DONE && chosen.size > 0)
-      return [...chosen].sort((a, b) => a - b).map((i) => options[i] as string);
-    if (data === DONE) {
-      await answer.reply(answer.t("campaign-audience-none-chosen"));
-      continue;
-    }
-    if (data?.startsWith(TOGGLE)) {
-      const i = Number(data.slice(TOGGLE.length));
-      if (i >= 0 && i < options.length) {
-        if (chosen.has(i)) chosen.delete(i);
-        else chosen.add(i);
-        await answer.api.editMessageReplyMarkup(message.chat.id, message.message_id, {
-          reply_markup: keyboard(),
-        });
-        continue;
-      }
-    }
-    await answer.reply(answer.t(data === undefined ? "expect-button" : "button-expired"));
+    if (data === DONE) return [...chosen].sort((a, b) => a - b).map((i) => options[i] as string);
+    const i = toggled(data) as number;
+    if (chosen.has(i)) chosen.delete(i);
+    else chosen.add(i);
+    await answer.api.editMessageReplyMarkup(message.chat.id, message.message_id, {
+      reply_markup: keyboard(),
+    });
   }
 }
 
@@ -102,13 +105,23 @@ async function chooseUnits(
     reply_markup: new InlineKeyboard().text(ctx.t("button-cancel"), CANCEL),
   });
   for (;;) {
-    const answer = await conversation.wait();
+    const answer = await conversation.waitUntil(
+      (c) => {
+        const data = c.callbackQuery?.data;
+        if (data === undefined) return c.message?.text !== undefined;
+        return data === CANCEL || (data === DONE && chosen.size > 0) || ADD_UNIT.filter.test(data);
+      },
+      { otherwise: (c) => refuse(c, c.callbackQuery ? "button-expired" : "expect-text") },
+    );
     const data = answer.callbackQuery?.data;
-    if (data !== undefined) await answer.answerCallbackQuery();
-    if (data === CANCEL) return undefined;
-    if (data === DONE && chosen.size > 0) return [...chosen.keys()];
-    if (data?.startsWith(ADD_UNIT)) {
-      const id = Number(data.slice(ADD_UNIT.length));
+    if (data === CANCEL || data === DONE) {
+      await answer.answerCallbackQuery();
+      if (data === CANCEL) return undefined;
+      return [...chosen.keys()];
+    }
+    if (data !== undefined) {
+      await answer.answerCallbackQuery();
+      const [id] = ADD_UNIT.read(ADD_UNIT.filter.exec(data) ?? data);
       const unit = await conversation.external(async (o) => {
         const u = await o.services.units.byId(id);
         return u ? { id: u.id, name: u.name } : undefined;
@@ -125,22 +138,16 @@ async function chooseUnits(
       );
       continue;
     }
-    const text = answer.message?.text;
-    if (text === undefined) {
-      await answer.reply(answer.t(data === undefined ? "expect-text" : "button-expired"));
-      continue;
-    }
+    const text = answer.message?.text ?? "";
     const matches = await conversation.external(async (o) =>
       (await o.services.units.search(text)).map((u) => ({ id: u.id, name: u.name })),
     );
     if (matches.length === 0) {
-      await answer.reply(answer.t("unit-no-match", { query: truncate(text, 60) }), {
-        parse_mode: "HTML",
-      });
+      await answer.reply(answer.t("unit-no-match", { query: truncate(text, 60) }), { parse_mode: "HTML" });
       continue;
     }
     const keyboard = new InlineKeyboard();
-    for (const m of matches) keyboard.text(truncate(m.name, 50), `${ADD_UNIT}${m.id}`).row();
+    for (const m of matches) keyboard.text(truncate(m.name, 50), ADD_UNIT.data(m.id)).row();
     await answer.reply(answer.t("campaign-audience-pick-unit"), { reply_markup: keyboard });
   }
 }

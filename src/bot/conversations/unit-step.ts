@@ -1,6 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import { normalizeText, truncate } from "../../shared/text.js";
 import { UNIT_SEARCH_LIMIT } from "../../units/units.service.js";
+import { withId } from "../callback-data.js";
 import type { AppConversation, ConversationContext } from "../context.js";
 import { verbatim } from "../verbatim.js";
 import { CANCEL, type StepPosition, stepHeader } from "./steps.js";
@@ -13,8 +14,9 @@ export interface UnitChoice {
 }
 
 const CB = { browse: "unit:browse", keep: "unit:keep" } as const;
-const UNIT = /^unit:(\d+)$/;
-const DISTRICT = /^district:(\d+)$/;
+/** A unit offered as a button, and a district (by its place in the list shown). */
+const UNIT = withId("unit");
+const DISTRICT = withId("district");
 const QUERY_MAX = 100;
 
 /**
@@ -38,32 +40,46 @@ export async function askUnit(
   // The buttons last shown: a press is accepted only for a unit the bot offered.
   let offered: UnitChoice[] = current ? [current] : [];
   let districts: string[] = [];
+  const unitOffered = (data: string) => {
+    const match = UNIT.filter.exec(data);
+    return match ? offered.find((u) => u.id === UNIT.read(match)[0]) : undefined;
+  };
+  const districtOffered = (data: string) => {
+    const match = DISTRICT.filter.exec(data);
+    return match ? districts[DISTRICT.read(match)[0]] : undefined;
+  };
+  // An answer is a button the bot offered, or text to search for; anything else gets a hint and is skipped (never
+  // in the replay log), so however many arrive the conversation's state holds only the searches made.
+  const usable = (c: ConversationContext) => {
+    const data = c.callbackQuery?.data;
+    if (data === undefined) return c.message?.text !== undefined && !c.message.text.startsWith("/");
+    return (
+      data === CANCEL ||
+      data === CB.browse ||
+      (data === CB.keep && current !== null) ||
+      unitOffered(data) !== undefined ||
+      districtOffered(data) !== undefined
+    );
+  };
+  const otherwise = async (c: ConversationContext) => {
+    if (c.callbackQuery) await c.answerCallbackQuery();
+    await c.reply(c.t(c.callbackQuery ? "button-expired" : "unit-expect-text"));
+  };
 
   for (;;) {
-    const answer = await conversation.wait();
+    const answer = await conversation.waitUntil(usable, { otherwise });
     const data = answer.callbackQuery?.data;
-    if (data !== undefined) await answer.answerCallbackQuery();
-
-    if (data === CANCEL) return undefined;
-    if (data === CB.keep && current) return current;
-    const unitId = UNIT.exec(data ?? "")?.[1];
-    const chosen = unitId ? offered.find((u) => u.id === Number(unitId)) : undefined;
-    if (chosen) return chosen;
-
-    if (data === CB.browse) {
-      districts = await conversation.external((outer) => outer.services.units.districts());
-      if (districts.length === 0) {
-        await answer.reply(answer.t("unit-catalogue-empty"));
-        continue;
-      }
-      const keyboard = new InlineKeyboard();
-      for (const [i, d] of districts.entries()) keyboard.text(truncate(d, 40), `district:${i}`).row();
-      keyboard.text(answer.t("button-cancel"), CANCEL);
-      await answer.reply(answer.t("unit-choose-district"), { reply_markup: keyboard });
+    if (data === undefined) {
+      const found = await searchUnits(conversation, answer, answer.message?.text ?? "");
+      if (found.length > 0) offered = found;
       continue;
     }
-    const districtIndex = DISTRICT.exec(data ?? "")?.[1];
-    const district = districtIndex !== undefined ? districts[Number(districtIndex)] : undefined;
+    await answer.answerCallbackQuery();
+    if (data === CANCEL) return undefined;
+    if (data === CB.keep && current) return current;
+    const chosen = unitOffered(data);
+    if (chosen) return chosen;
+    const district = districtOffered(data);
     if (district !== undefined) {
       offered = await conversation.external(async (outer) =>
         toChoices(await outer.services.units.inDistrict(district)),
@@ -74,36 +90,44 @@ export async function askUnit(
       });
       continue;
     }
-    if (data !== undefined) {
-      await answer.reply(answer.t("button-expired"));
+    // Browse: the districts as buttons.
+    districts = await conversation.external((outer) => outer.services.units.districts());
+    if (districts.length === 0) {
+      await answer.reply(answer.t("unit-catalogue-empty"));
       continue;
     }
-
-    const text = answer.message?.text;
-    if (text === undefined || text.startsWith("/")) {
-      await answer.reply(answer.t("unit-expect-text"));
-      continue;
-    }
-    const query = truncate(normalizeText(text), QUERY_MAX);
-    const matches = await conversation.external(async (outer) =>
-      toChoices(await outer.services.units.search(query)),
-    );
-    if (matches.length === 0) {
-      await answer.reply(answer.t("unit-no-match", { query }), {
-        parse_mode: "HTML",
-        reply_markup: new InlineKeyboard()
-          .text(answer.t("unit-browse-button"), CB.browse)
-          .row()
-          .text(answer.t("button-cancel"), CANCEL),
-      });
-      continue;
-    }
-    offered = matches;
-    const message = [answer.t("unit-matches", { count: matches.length })];
-    if (matches.length >= UNIT_SEARCH_LIMIT)
-      message.push(answer.t("unit-matches-more", { count: matches.length }));
-    await answer.reply(message.join("\n"), { reply_markup: unitKeyboard(answer, matches, true) });
+    const keyboard = new InlineKeyboard();
+    for (const [i, d] of districts.entries()) keyboard.text(truncate(d, 40), DISTRICT.data(i)).row();
+    keyboard.text(answer.t("button-cancel"), CANCEL);
+    await answer.reply(answer.t("unit-choose-district"), { reply_markup: keyboard });
   }
+}
+
+/** Searches the catalogue for typed text and shows the matches as buttons (none: says so, offers browsing). */
+async function searchUnits(
+  conversation: AppConversation,
+  ctx: ConversationContext,
+  text: string,
+): Promise<UnitChoice[]> {
+  const query = truncate(normalizeText(text), QUERY_MAX);
+  const matches = await conversation.external(async (outer) =>
+    toChoices(await outer.services.units.search(query)),
+  );
+  if (matches.length === 0) {
+    await ctx.reply(ctx.t("unit-no-match", { query }), {
+      parse_mode: "HTML",
+      reply_markup: new InlineKeyboard()
+        .text(ctx.t("unit-browse-button"), CB.browse)
+        .row()
+        .text(ctx.t("button-cancel"), CANCEL),
+    });
+    return matches;
+  }
+  const message = [ctx.t("unit-matches", { count: matches.length })];
+  if (matches.length >= UNIT_SEARCH_LIMIT)
+    message.push(ctx.t("unit-matches-more", { count: matches.length }));
+  await ctx.reply(message.join("\n"), { reply_markup: unitKeyboard(ctx, matches, true) });
+  return matches;
 }
 
 function toChoices(units: { id: number; name: string; district: string }[]): UnitChoice[] {
@@ -112,7 +136,7 @@ function toChoices(units: { id: number; name: string; district: string }[]): Uni
 
 function unitKeyboard(ctx: ConversationContext, units: UnitChoice[], withBrowse: boolean): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  for (const unit of units) keyboard.text(truncate(unit.name, 60), `unit:${unit.id}`).row();
+  for (const unit of units) keyboard.text(truncate(unit.name, 60), UNIT.data(unit.id)).row();
   if (withBrowse) keyboard.text(ctx.t("unit-browse-button"), CB.browse).row();
   return keyboard.text(ctx.t("button-cancel"), CANCEL);
 }

@@ -40,7 +40,7 @@ private_.callbackQuery(BUTTON.campaignStart.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   try {
     const draft = await ctx.services.submissions.startDraftForCampaign(ctx.user.id, campaignId, kind);
-    await openForm(ctx, draft.id);
+    await openForm(ctx, draft.id, draft);
   } catch (error) {
     if (error instanceof CampaignClosedError) return ctx.reply(ctx.t("campaign-not-open"));
     throw error;

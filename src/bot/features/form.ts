@@ -69,12 +69,15 @@ inForm.on(["message", "callback_query:data"], async (ctx, next) => {
   await applyMove(ctx, view, move);
 });
 
-/** Opens a draft's form in this chat and asks its current step (or shows its summary). */
-export async function openForm(ctx: Context, draftId: number): Promise<void> {
+/**
+ * Opens a draft's form in this chat and asks its current step (or shows its summary). `known`: the draft as the
+ * service has just returned it in this update.
+ */
+export async function openForm(ctx: Context, draftId: number, known?: DraftView): Promise<void> {
   if (!ctx.user) return;
   // A form and a conversation never share the chat: the form takes over.
   if (Object.keys(await ctx.conversation.active()).length > 0) await ctx.conversation.exitAll();
-  const view = await ctx.services.submissions.openForm(ctx.user.id, draftId);
+  const view = await ctx.services.submissions.openForm(ctx.user.id, draftId, known);
   await showScreen(ctx, view);
 }
 
@@ -112,7 +115,7 @@ async function applyMove(ctx: Context & { user: { id: number } }, view: DraftVie
       case "step": {
         const result =
           move.action.type === "finishAttachments"
-            ? await submissions.finishAttachments(ctx.user.id, view.id, updateId)
+            ? await submissions.finishAttachments(ctx.user.id, view.id, updateId, view)
             : await submissions.step(ctx.user.id, view.id, move.action, {
                 now: new Date(),
                 updateId,

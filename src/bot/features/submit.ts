@@ -89,5 +89,5 @@ private_.command("drafts", async (ctx) => {
 async function startForm(ctx: UserContext, kind: SubmissionKind): Promise<void> {
   // Not registered yet: NotRegisteredError, answered by the error boundary.
   const draft = await ctx.services.submissions.startDraft(ctx.user.id, kind);
-  await openForm(ctx, draft.id);
+  await openForm(ctx, draft.id, draft);
 }
