@@ -98,6 +98,7 @@ export function startDispatcher(
       woken = false;
       const free = options.concurrency - running.size;
       let claimed = 0;
+      let failed = false;
       if (free > 0) {
         const marking = finished;
         finished = [];
@@ -118,11 +119,18 @@ export function startDispatcher(
           }
         } catch (err) {
           finished.push(...marking);
+          failed = true;
           logger.error({ err }, "could not claim updates");
         }
       }
-      // A full batch may have more behind it; otherwise wait for a wake-up (new update, one finished) or the poll.
-      if ((free === 0 || claimed < free) && finished.length === 0) await sleep(options.idlePollMs);
+      // Go round again at once only with a free slot and a reason: a full batch may have more behind it, or updates
+      // finished meanwhile wait to be marked. Otherwise wait for a wake-up (an update stored or finished) or the
+      // poll; after a failed claim, for the poll.
+      const more = !failed && free > 0 && (claimed === free || finished.length > 0);
+      if (!more) await sleep(options.idlePollMs);
+      // On the embedded database a claim never waits for I/O and resolves within this turn of the event loop: let
+      // timers (the leases' renewal), Telegram's answers and new updates in before the next one.
+      else await new Promise<void>((resolve) => setImmediate(resolve));
     }
   }
 

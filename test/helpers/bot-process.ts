@@ -10,7 +10,7 @@ import type { FakeTelegramApi } from "./fake-telegram-api.js";
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const MAIN = join(ROOT, "src", "main.ts");
 // The tsx loader by absolute URL, because the bot runs in a scratch directory without node_modules.
-const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
+export const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).href;
 
 export const TEST_BOT_TOKEN = "123456789:TEST-token-for-the-fake-bot-api";
 
