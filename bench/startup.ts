@@ -4,7 +4,7 @@
  *
  *   npm run bench:startup [-- --runs 5]          (set BENCH_DATABASE_URL to add a PostgreSQL row)
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import pg from "pg";
@@ -20,14 +20,18 @@ interface Run {
   rssMb: number;
 }
 
+/** `start`: the compiled JavaScript (production); `dev`: the TypeScript source through tsx, as before the build. */
+type Script = "start" | "dev";
+
 async function startOnce(
   api: FakeTelegramApi,
   env: Record<string, string>,
   measureRss: boolean,
+  script: Script = "start",
 ): Promise<Run> {
   const since = api.mark();
   const started = performance.now();
-  const child = spawn("npm", ["start", "--silent"], {
+  const child = spawn("npm", ["run", script, "--silent"], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -51,13 +55,13 @@ async function startOnce(
   return { ms, rssMb };
 }
 
-/** RSS of the node process running src/main.ts, found among the descendants of the npm process. */
+/** RSS of the node process running the bot (source or compiled), found among the descendants of the npm process. */
 function rssOfBot(npmPid: number): number {
   const queue = [npmPid];
   while (queue.length > 0) {
     const pid = queue.shift() as number;
     const argv = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
-    if (argv[0]?.endsWith("node") && argv.some((a) => a.endsWith("src/main.ts"))) {
+    if (argv[0]?.endsWith("node") && argv.some((a) => /src\/main\.(ts|js)$/.test(a))) {
       const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
       return Number(kb) / 1024;
     }
@@ -99,16 +103,21 @@ async function freshPostgresUrl(server: string): Promise<string> {
   return url.href;
 }
 
+// `npm start` runs the compiled code: build it from the source as it is now.
+execFileSync("npm", ["run", "build", "--silent"], { cwd: ROOT, stdio: "inherit" });
+
 const api = await FakeTelegramApi.start();
 const rows: { scenario: string; median: number; min: number; max: number; rss?: number }[] = [];
 
 const fresh: Run[] = [];
-const existing: Run[] = [];
+const existing: Record<Script, Run[]> = { start: [], dev: [] };
 const existingDir = tempDir("bench-existing-");
 await startOnce(api, { DATA_DIR: existingDir }, false); // creates and migrates it
 for (let i = 0; i < RUNS; i++) {
   fresh.push(await startOnce(api, { DATA_DIR: tempDir("bench-fresh-") }, false));
-  existing.push(await startOnce(api, { DATA_DIR: existingDir }, i === 0));
+  // Interleaved, so both see the machine in the same state.
+  for (const script of ["start", "dev"] as const)
+    existing[script].push(await startOnce(api, { DATA_DIR: existingDir }, i === 0, script));
 }
 const summarize = (scenario: string, runs: Run[]) => {
   const ms = runs.map((r) => r.ms);
@@ -122,20 +131,23 @@ const summarize = (scenario: string, runs: Run[]) => {
   });
 };
 summarize("PGlite, fresh DATA_DIR (init + migrations)", fresh);
-summarize("PGlite, existing DATA_DIR", existing);
+summarize("PGlite, existing DATA_DIR", existing.start);
+summarize("PGlite, existing DATA_DIR — the source through tsx (npm run dev)", existing.dev);
 
 const server = process.env.BENCH_DATABASE_URL;
 if (server) {
   const pgFresh: Run[] = [];
-  const pgExisting: Run[] = [];
+  const pgExisting: Record<Script, Run[]> = { start: [], dev: [] };
   const existingUrl = await freshPostgresUrl(server);
   await startOnce(api, { DATABASE_URL: existingUrl }, false);
   for (let i = 0; i < RUNS; i++) {
     pgFresh.push(await startOnce(api, { DATABASE_URL: await freshPostgresUrl(server) }, false));
-    pgExisting.push(await startOnce(api, { DATABASE_URL: existingUrl }, i === 0));
+    for (const script of ["start", "dev"] as const)
+      pgExisting[script].push(await startOnce(api, { DATABASE_URL: existingUrl }, i === 0, script));
   }
   summarize("PostgreSQL, fresh database", pgFresh);
-  summarize("PostgreSQL, migrated database", pgExisting);
+  summarize("PostgreSQL, migrated database", pgExisting.start);
+  summarize("PostgreSQL, migrated database — the source through tsx (npm run dev)", pgExisting.dev);
   for (const name of benchDatabases) await onServer(server, `drop database if exists ${name} with (force)`);
 }
 await api.stop();

@@ -1,11 +1,12 @@
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { I18n } from "@grammyjs/i18n";
 import { type Locale, SUPPORTED_LOCALES } from "../config.js";
+import { PROJECT_ROOT } from "../paths.js";
 import { escapeHtml } from "../shared/text.js";
 import { isSupportedLocale } from "../users/users.service.js";
 import type { Context, ConversationContext } from "./context.js";
 
-export const LOCALES_DIR = fileURLToPath(new URL("../../locales", import.meta.url));
+export const LOCALES_DIR = join(PROJECT_ROOT, "locales");
 
 /** The user's stored choice, else their Telegram language when we speak it, else the configured default. */
 export function negotiateLocale(

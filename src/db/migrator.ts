@@ -18,7 +18,7 @@ export class MigrationError extends Error {
 
 /**
  * Reads the migrations folder like Kysely's FileMigrationProvider, but imports from this module: an import made
- * inside node_modules would bypass the TypeScript loader (tsx at run time, vite in tests).
+ * inside node_modules would bypass the TypeScript loader (tsx in development, vite in tests).
  */
 export class FolderMigrationProvider implements MigrationProvider {
   constructor(private readonly folder: string) {}

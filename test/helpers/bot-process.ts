@@ -29,7 +29,7 @@ export interface BotProcess {
 }
 
 /**
- * Runs `src/main.ts` exactly as `npm start` does (node --import tsx), in a scratch working directory so no
+ * Runs `src/main.ts` as `npm run dev` does (node --import tsx: the tests run the source), in a scratch directory so no
  * developer .env is read.
  */
 export function spawnBot(env: Record<string, string | undefined>, cwd = tempDir()): BotProcess {
