@@ -119,6 +119,9 @@ const schema = z.object({
       error: "must be one of fatal, error, warn, info, debug, trace, silent",
     })
     .default("info"),
+  LOG_FORMAT: z
+    .enum(["auto", "pretty", "json"], { error: "must be one of auto, pretty, json" })
+    .default("auto"),
 });
 
 /** Checked on the raw environment, because zod skips object-level refinements once a field has failed. */
@@ -165,6 +168,8 @@ export type Config = {
   /** How long another instance waits before taking over an update this one claimed and then died on. */
   updateLeaseMs: number;
   logLevel: string;
+  /** pretty: one readable line per event; json: one JSON object per line; auto: pretty on a terminal. */
+  logFormat: "auto" | "pretty" | "json";
 };
 
 export class ConfigError extends Error {
@@ -204,5 +209,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     updateConcurrency: c.UPDATE_CONCURRENCY,
     updateLeaseMs: c.UPDATE_LEASE_SECONDS * 1000,
     logLevel: c.LOG_LEVEL,
+    logFormat: c.LOG_FORMAT,
   };
 }

@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import pino from "pino";
 
 export type Logger = pino.Logger;
@@ -25,7 +26,19 @@ function errorForLog(err: unknown, depth = 0): unknown {
   };
 }
 
-export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+export type LogFormat = "pretty" | "json";
+
+/** `auto` as a person expects it: readable lines on a terminal, JSON for a log collector (systemd, Docker, a file). */
+export const logFormatFor = (
+  setting: "auto" | LogFormat,
+  isTerminal = process.stdout.isTTY === true,
+): LogFormat => (setting === "auto" ? (isTerminal ? "pretty" : "json") : setting);
+
+export function createLogger(
+  level: string,
+  destination?: pino.DestinationStream,
+  format: LogFormat = "json",
+): Logger {
   return pino(
     {
       level,
@@ -33,8 +46,35 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       redact: { paths: ["token", "*.token", "config.botToken"], censor: "[redacted]" },
       serializers: { err: errorForLog, error: errorForLog },
       // The last line of defence: a token inside any text (an error's URL, a message) never reaches the output.
+      // Pretty output is formatted from this same redacted line.
       hooks: { streamWrite: (line) => line.replace(TOKEN, "[redacted]") },
     },
-    destination,
+    format === "pretty" ? prettyStream(destination) : destination,
   );
+}
+
+/** pino-pretty, in process and synchronous (no worker thread), one line per event; loaded only when asked for. */
+function prettyStream(destination?: pino.DestinationStream): pino.DestinationStream {
+  const pretty = createRequire(import.meta.url)("pino-pretty") as typeof import("pino-pretty");
+  return pretty({
+    destination: destination ?? 1,
+    sync: true,
+    colorize: destination === undefined && process.stdout.isTTY === true,
+    singleLine: true,
+    translateTime: "SYS:HH:MM:ss",
+    // An error is told on the event's line, by its chain of messages; its stack is in the JSON format.
+    ignore: "pid,hostname,service,err,error",
+    messageFormat: (log, key) => {
+      const err = log.err ?? log.error;
+      return err === undefined ? String(log[key]) : `${String(log[key])} — ${errorChain(err)}`;
+    },
+  });
+}
+
+/** "HttpError: Network request for 'getMe' failed! ← FetchError: … ECONNREFUSED" from a logged error. */
+function errorChain(err: unknown, depth = 0): string {
+  if (typeof err !== "object" || err === null || depth > 3) return String(err);
+  const e = err as { type?: string; message?: string; cause?: unknown };
+  const here = `${e.type ?? "Error"}: ${e.message ?? ""}`;
+  return e.cause === undefined ? here : `${here} ← ${errorChain(e.cause, depth + 1)}`;
 }

@@ -3,7 +3,7 @@ import { GrammyError } from "grammy";
 import { startApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { DataDirLockedError } from "./db/data-dir-lock.js";
-import { createLogger } from "./logger.js";
+import { createLogger, logFormatFor } from "./logger.js";
 
 // A .env file is read when present; variables already set in the environment win.
 if (existsSync(".env")) process.loadEnvFile(".env");
@@ -17,7 +17,7 @@ try {
   process.exit(1);
 }
 
-const logger = createLogger(config.logLevel);
+const logger = createLogger(config.logLevel, undefined, logFormatFor(config.logFormat));
 
 try {
   const app = await startApp(config, logger);

@@ -35,6 +35,7 @@ describe("configuration", () => {
       updateConcurrency: 64,
       updateLeaseMs: 30_000,
       logLevel: "info",
+      logFormat: "auto",
     });
   });
 
@@ -70,6 +71,7 @@ describe("configuration", () => {
       BOT_MODE: "webhook",
       PORT: "70000",
       LOG_LEVEL: "loud",
+      LOG_FORMAT: "fancy",
     });
     const names = found.map((p) => p.split(":")[0]);
     expect(names.sort()).toEqual(
@@ -78,6 +80,7 @@ describe("configuration", () => {
         "BOT_TOKEN",
         "DATABASE_URL",
         "DEFAULT_LOCALE",
+        "LOG_FORMAT",
         "LOG_LEVEL",
         "PORT",
         "TELEGRAM_API_ROOT",

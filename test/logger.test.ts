@@ -1,7 +1,7 @@
 import { Writable } from "node:stream";
 import { GrammyError, HttpError } from "grammy";
 import { describe, expect, it } from "vitest";
-import { createLogger } from "../src/logger.js";
+import { createLogger, logFormatFor } from "../src/logger.js";
 
 const TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
 
@@ -44,5 +44,44 @@ describe("the logs", () => {
     expect(text()).not.toContain("Nguyễn Thị Lan");
     expect(text()).toContain("chat not found");
     expect(text()).toContain('"error_code":400');
+  });
+});
+
+describe("the log format", () => {
+  it("is readable on a terminal, one line per event, and still never carries the token", () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const logger = createLogger("info", stream, "pretty");
+    logger.info({ update_id: 7 }, "bot is taking updates by long polling");
+    logger.warn(`calling https://api.telegram.org/bot${TOKEN}/getMe`);
+    const network = new TypeError("fetch failed", { cause: new Error("connect ECONNREFUSED 127.0.0.1:9") });
+    logger.warn(
+      { err: new HttpError("Network request for 'getMe' failed!", network), attempt: 2 },
+      "cannot reach the Telegram Bot API",
+    );
+    const text = lines.join("");
+    const events = text.trimEnd().split("\n");
+    expect(events).toHaveLength(3);
+    expect(events[0]).toMatch(
+      /^\[\d\d:\d\d:\d\d\] INFO: bot is taking updates by long polling \{.*"update_id":7/,
+    );
+    expect(events[1]).toMatch(/WARN: calling https:\/\/api\.telegram\.org\/bot\[redacted\]\/getMe/);
+    expect(events[2]).toContain(
+      "cannot reach the Telegram Bot API — HttpError: Network request for 'getMe' failed! ← TypeError: fetch failed ← Error: connect ECONNREFUSED 127.0.0.1:9",
+    );
+    expect(events[2]).toContain('"attempt":2');
+    expect(text).not.toContain(TOKEN);
+  });
+
+  it("is chosen by LOG_FORMAT: auto means pretty on a terminal and JSON for anything else", () => {
+    expect(logFormatFor("auto", true)).toBe("pretty");
+    expect(logFormatFor("auto", false)).toBe("json");
+    expect(logFormatFor("json", true)).toBe("json");
+    expect(logFormatFor("pretty", false)).toBe("pretty");
   });
 });
