@@ -693,3 +693,14 @@ erase-yes = Erase
 erase-no = No
 erase-done = Erased the personal data of ID { $id }.
 privacy-notice = 🔒 <i>The bot keeps your name, unit, the submissions you send and their outcome, for the department's emulation and commendation work, as Decree 13/2023/NĐ-CP provides. Send /mydata to see everything it holds; to have it erased, contact the administrator.</i>
+
+# Command menu of role holders (their own chat only)
+command-queue = Submissions waiting for my endorsement
+command-review = Submissions assigned to me for scoring
+command-decide = Decide on reviewed submissions
+command-council = Council: rubric and reviewers of a campaign
+command-newcampaign = Announce a new campaign
+command-broadcasts = Progress of announcements and notices
+command-stats = Statistics and chart
+command-export = The appendix (XLSX and CSV)
+command-roles = Grant and revoke roles

@@ -693,3 +693,14 @@ erase-yes = Xoá dữ liệu
 erase-no = Không
 erase-done = Đã xoá dữ liệu cá nhân của ID { $id }.
 privacy-notice = 🔒 <i>Bot lưu họ tên, đơn vị, hồ sơ thầy/cô nộp và kết quả xét duyệt để phục vụ công tác thi đua – khen thưởng của Sở, theo Nghị định 13/2023/NĐ-CP. Gõ /mydata để xem toàn bộ dữ liệu bot đang lưu; muốn xoá, thầy/cô liên hệ quản trị viên.</i>
+
+# Menu lệnh của người có vai trò (chỉ trong chat của họ)
+command-queue = Hồ sơ chờ tôi xác nhận
+command-review = Hồ sơ được giao cho tôi chấm
+command-decide = Quyết định công nhận hồ sơ đã xét
+command-council = Hội đồng: tiêu chí và thành viên chấm
+command-newcampaign = Phát động phong trào thi đua mới
+command-broadcasts = Tiến độ gửi thông báo
+command-stats = Thống kê và biểu đồ
+command-export = Phụ lục báo cáo (XLSX và CSV)
+command-roles = Cấp và thu hồi vai trò

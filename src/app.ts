@@ -51,6 +51,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     await initWhenReachable(bot, logger);
     logger.info({ username: bot.botInfo.username }, "connected to the Telegram Bot API");
     await bot.setCommandMenus();
+    for (const telegramId of config.adminTelegramIds) await bot.menus.refresh(telegramId);
 
     const instance = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     // The embedded database has one user, this process: claims left by a crash are freed now, not after the lease.

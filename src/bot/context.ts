@@ -6,10 +6,13 @@ import type { User } from "../db/types.js";
 import type { Logger } from "../logger.js";
 import type { Services } from "../services.js";
 import type { OpenDraftRow } from "../users/users.repository.js";
+import type { PersonalMenus } from "./commands.js";
 
 interface AppExtras {
   config: Config;
   services: Services;
+  /** Role holders' own command menus. */
+  menus: PersonalMenus;
   /** Child logger carrying the update id and chat id. */
   logger: Logger;
   /** The user behind the update; undefined for updates without a human sender. */

@@ -14,7 +14,7 @@ import { isTelegramTrouble } from "../intake/dispatcher.js";
 import type { Logger } from "../logger.js";
 import type { Services } from "../services.js";
 import { ForbiddenError } from "../users/permissions.js";
-import { setCommandMenus } from "./commands.js";
+import { type PersonalMenus, personalMenus, setCommandMenus } from "./commands.js";
 import type { Context, ConversationContext } from "./context.js";
 import { conversationsFeature } from "./conversations/index.js";
 import { domainErrorAnswer } from "./domain-errors.js";
@@ -58,6 +58,8 @@ export interface BotDeps {
 
 export type AppBot = Bot<Context> & {
   setCommandMenus(): Promise<void>;
+  /** Role holders' own command menus (the first administrators' are set at start). */
+  menus: PersonalMenus;
   /** The bot's translations, for messages sent outside an update (broadcasts, summaries). */
   i18n: I18n<Context>;
 };
@@ -87,7 +89,13 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
     clearNul(ctx.update);
     return next();
   });
-  bot.use(attachDeps({ config, services: deps.services, logger: deps.logger }));
+  const menus = personalMenus(
+    bot.api,
+    i18n,
+    (telegramId) => deps.services.users.menuHolder(telegramId, config.defaultLocale),
+    deps.logger,
+  );
+  bot.use(attachDeps({ config, services: deps.services, logger: deps.logger, menus }));
   bot.use(rateLimit(i18n, config.defaultLocale, config.rateLimitPerMinute));
   bot.use(loadUser);
   bot.use(i18n);
@@ -180,6 +188,7 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
 
   return Object.assign(bot, {
     setCommandMenus: () => setCommandMenus(bot.api, i18n, config.defaultLocale, deps.logger),
+    menus,
     i18n,
   });
 }

@@ -89,6 +89,16 @@ export class UsersService {
     return { user, openDraft: known?.openDraft ?? null };
   }
 
+  /** A person's language (or `fallback`) and roles, for their command menu; undefined for someone unknown. */
+  async menuHolder(
+    telegramId: number,
+    fallback: string,
+  ): Promise<{ telegramId: number; locale: string; roles: Role[] } | undefined> {
+    const user = await repo.findUserByTelegramId(this.db, telegramId);
+    if (!user) return undefined;
+    return { telegramId, locale: user.locale ?? fallback, roles: await repo.rolesOfUser(this.db, user.id) };
+  }
+
   async setLocale(userId: number, locale: string): Promise<User> {
     if (!isSupportedLocale(locale)) throw new UnsupportedLocaleError(locale);
     return repo.updateUser(this.db, userId, { locale });

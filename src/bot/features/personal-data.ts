@@ -41,6 +41,8 @@ private_.callbackQuery(ERASE.filter, async (ctx) => {
   const [telegramId] = ERASE.read(ctx.match);
   try {
     await ctx.services.personalData.erase(ctx.user.id, telegramId);
+    // Their roles went with the rest: so does their menu.
+    await ctx.menus.refresh(telegramId);
     await ctx.reply(ctx.t("erase-done", { id: String(telegramId) }));
   } catch (error) {
     if (error instanceof UnknownPersonError)

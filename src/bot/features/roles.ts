@@ -56,6 +56,8 @@ rolesFeature
         action === "grant"
           ? await ctx.services.roles.grant(ctx.user.id, telegramId, role as GrantableRole, unitCode)
           : await ctx.services.roles.revoke(ctx.user.id, telegramId, role as GrantableRole);
+      // Their menu shows the commands of the roles they hold now.
+      if (changed) await ctx.menus.refresh(telegramId);
       await ctx.reply(
         ctx.t(changed ? `roles-${action}-done` : `roles-${action}-unchanged`, {
           role: ctx.t(`role-${role}`),
