@@ -40,7 +40,6 @@ export function commandMenu(i18n: Translator, locale: string, roles: readonly Ro
 
 /** What a person's own menu depends on. */
 export interface MenuHolder {
-  telegramId: number;
   locale: string;
   roles: readonly Role[];
 }
@@ -49,10 +48,11 @@ export interface PersonalMenus {
   /**
    * Gives this person the menu of their roles, in their language, in their chat with the bot (a chat-scoped menu,
    * which Telegram shows there instead of the everyone menu); someone with no role, or erased, gets the everyone
-   * menu back. Called when a role is granted or revoked, when a role holder changes language and after an erasure. A failure costs only the
-   * menu (the commands work typed), so it is logged.
+   * menu back — unless `holdersOnly`, for a change (their language) that matters to role holders only. Called when
+   * a role is granted or revoked, when a role holder changes language and after an erasure. A failure costs only
+   * the menu (the commands work typed), so it is logged.
    */
-  refresh(telegramId: number): Promise<void>;
+  refresh(telegramId: number, options?: { holdersOnly?: boolean }): Promise<void>;
 }
 
 export function personalMenus(
@@ -62,13 +62,14 @@ export function personalMenus(
   logger: Logger,
 ): PersonalMenus {
   return {
-    async refresh(telegramId) {
+    async refresh(telegramId, { holdersOnly = false } = {}) {
       try {
         const holder = await holderOf(telegramId);
         const scope = { type: "chat", chat_id: telegramId } as const;
         // No role, or no longer known (erased): the everyone menu.
-        if (!holder || holder.roles.length === 0) await api.deleteMyCommands({ scope });
-        else await api.setMyCommands(commandMenu(i18n, holder.locale, holder.roles), { scope });
+        if (!holder || holder.roles.length === 0) {
+          if (!holdersOnly) await api.deleteMyCommands({ scope });
+        } else await api.setMyCommands(commandMenu(i18n, holder.locale, holder.roles), { scope });
       } catch (err) {
         logger.warn({ err }, "could not set a role holder's command menu; the commands still work typed");
       }

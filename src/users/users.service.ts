@@ -93,10 +93,10 @@ export class UsersService {
   async menuHolder(
     telegramId: number,
     fallback: string,
-  ): Promise<{ telegramId: number; locale: string; roles: Role[] } | undefined> {
+  ): Promise<{ locale: string; roles: Role[] } | undefined> {
     const user = await repo.findUserByTelegramId(this.db, telegramId);
     if (!user) return undefined;
-    return { telegramId, locale: user.locale ?? fallback, roles: await repo.rolesOfUser(this.db, user.id) };
+    return { locale: user.locale ?? fallback, roles: await repo.rolesOfUser(this.db, user.id) };
   }
 
   async setLocale(userId: number, locale: string): Promise<User> {

@@ -12,10 +12,10 @@ languageFeature.callbackQuery(LANGUAGE_CALLBACK, async (ctx) => {
   const locale = ctx.match[1] as string;
   if (!ctx.user) return ctx.answerCallbackQuery();
   ctx.user = await ctx.services.users.setLocale(ctx.user.id, locale);
-  // A role holder's own menu is in their language too (others have the everyone menu, per language already).
-  if ((await ctx.services.users.roles(ctx.user.id)).length > 0) await ctx.menus.refresh(ctx.user.telegram_id);
   ctx.i18n.useLocale(locale);
   ctx.locale = locale;
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(ctx.t("language-changed"));
+  // A role holder's own menu is in their language too (others have the everyone menu, per language already).
+  await ctx.menus.refresh(ctx.user.telegram_id, { holdersOnly: true });
 });
