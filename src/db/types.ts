@@ -147,8 +147,25 @@ export interface SubmissionTable {
   decision_reasons: string | null;
   decided_at: Timestamp | null;
   decided_by: number | null;
+  /** The decision that recognised or refused it (decision_number and decision_date are its copy). */
+  decision_id: ColumnType<number | null, number | null | undefined, number | null>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
+}
+
+/** One decision of the department: a number, a date and a signer for the many submissions it decides. */
+export interface DecisionTable {
+  id: Generated<number>;
+  number: string;
+  decided_on: DateOnly;
+  signer: string | null;
+  school_year: string | null;
+  campaign_id: number | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+  revoked_at: Timestamp | null;
+  revoked_by: number | null;
+  revocation_note: string | null;
 }
 
 export interface SubmissionCounterTable {
@@ -293,6 +310,7 @@ export interface Database {
   audit_log: AuditLogTable;
   campaigns: CampaignTable;
   submissions: SubmissionTable;
+  decisions: DecisionTable;
   submission_counters: SubmissionCounterTable;
   submission_authors: SubmissionAuthorTable;
   attachments: AttachmentTable;
