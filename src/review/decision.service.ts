@@ -4,7 +4,7 @@ import { SubmissionNotFoundError } from "../submissions/errors.js";
 import * as submissions from "../submissions/submissions.repository.js";
 import { requireRole } from "../users/permissions.js";
 import { listScoredReviews } from "./council.repository.js";
-import { isAuthorOrSubmitter, listQueue, loadReviewFile } from "./review.repository.js";
+import { findOrCreateDecision, isAuthorOrSubmitter, listQueue, loadReviewFile } from "./review.repository.js";
 import { InvalidDecisionError, OwnSubmissionError, requiredNote } from "./review-errors.js";
 import { moveSubmission } from "./review-transition.js";
 
@@ -90,7 +90,22 @@ export class DecisionService {
       to,
       notOwn: true,
       note: fields.decision_reasons,
-      fields: { ...fields, decided_at: now, decided_by: actorId },
+      fields: async (trx, s) => ({
+        ...fields,
+        decided_at: now,
+        decided_by: actorId,
+        // A recognition cites its decision (created on first citation); a single refusal belongs to none.
+        decision_id:
+          fields.decision_number && fields.decision_date
+            ? await findOrCreateDecision(trx, {
+                number: fields.decision_number,
+                date: fields.decision_date,
+                createdBy: actorId,
+                schoolYear: s.school_year,
+                campaignId: s.campaign_id,
+              })
+            : null,
+      }),
     });
     return { code: s.code ?? "", title: s.title ?? "", ...fields, submitter };
   }

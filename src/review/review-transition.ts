@@ -27,7 +27,10 @@ export function moveSubmission(
     allowed: readonly SubmissionStatus[];
     to: SubmissionStatus;
     note?: string | null;
-    fields?: DecisionFields;
+    /** Written with the status; a function is called on the locked row, inside the transaction. */
+    fields?:
+      | DecisionFields
+      | ((trx: Kysely<Database>, s: Selectable<SubmissionTable>) => Promise<DecisionFields>);
     notOwn?: boolean;
     check?: (s: Selectable<SubmissionTable>) => void;
   },
@@ -39,7 +42,8 @@ export function moveSubmission(
     if (!move.allowed.includes(s.status)) throw new WrongStageError(s.status);
     if (move.notOwn && (await isAuthorOrSubmitter(trx, s, move.actorId)))
       throw new OwnSubmissionError(move.id);
-    await setReviewStatus(trx, move.id, move.to, move.fields);
+    const fields = typeof move.fields === "function" ? await move.fields(trx, s) : move.fields;
+    await setReviewStatus(trx, move.id, move.to, fields);
     await insertEvent(trx, {
       submissionId: move.id,
       actorId: move.actorId,

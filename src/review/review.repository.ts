@@ -77,6 +77,36 @@ export interface DecisionFields {
   decision_reasons?: string | null;
   decided_at?: Date;
   decided_by?: number;
+  decision_id?: number | null;
+}
+
+/** The decision with this number and date, created on first citation: the same number on the same day is one decision. */
+export async function findOrCreateDecision(
+  db: Db,
+  d: {
+    number: string;
+    date: string;
+    createdBy: number;
+    schoolYear: string | null;
+    campaignId: number | null;
+  },
+): Promise<number> {
+  const row = await db
+    .insertInto("decisions")
+    .values({
+      number: d.number,
+      decided_on: d.date,
+      created_by: d.createdBy,
+      school_year: d.schoolYear,
+      campaign_id: d.campaignId,
+    })
+    // A no-op update makes the conflicting row come back from RETURNING, in the same statement.
+    .onConflict((oc) =>
+      oc.columns(["number", "decided_on"]).doUpdateSet({ number: (eb) => eb.ref("excluded.number") }),
+    )
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
 }
 
 export async function setReviewStatus(

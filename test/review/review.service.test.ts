@@ -106,6 +106,16 @@ describe.each(DIALECTS)("endorsement and decisions (%s)", (dialect) => {
     await decisions.recognise(ids.admin, a, recognition, NOW);
     await decisions.refuse(ids.admin, b, "Chưa có minh chứng hiệu quả áp dụng", NOW);
     await expect(decisions.refuse(ids.admin, a, "x", NOW)).rejects.toMatchObject({ status: "recognised" });
+    // The recognition cites one decision row with its number and date; the refusal cites none.
+    const cited = await t.db
+      .selectFrom("submissions")
+      .innerJoin("decisions", "decisions.id", "submissions.decision_id")
+      .select(["submissions.id", "decisions.number", "decisions.decided_on", "decisions.created_by"])
+      .where("submissions.id", "in", [a, b])
+      .execute();
+    expect(cited).toEqual([
+      { id: a, number: "1234/QĐ-SGDĐT", decided_on: "2026-12-15", created_by: ids.admin },
+    ]);
     const rows = await t.db
       .selectFrom("submissions")
       .select([
