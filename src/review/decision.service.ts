@@ -112,7 +112,7 @@ export class DecisionService {
 }
 
 /** A real YYYY-MM-DD (JavaScript rolls 30 February over into March; PostgreSQL refuses it). */
-function isCalendarDate(date: string): boolean {
+export function isCalendarDate(date: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
   const parsed = new Date(`${date}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;
