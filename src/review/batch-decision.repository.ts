@@ -16,6 +16,15 @@ export function findDraft(db: Db, id: number, lock = false) {
     .executeTakeFirst();
 }
 
+export function findOpenDraft(db: Db, createdBy: number) {
+  return db
+    .selectFrom("decision_drafts")
+    .select(["id", "number"])
+    .where("created_by", "=", createdBy)
+    .where("status", "=", "open")
+    .executeTakeFirst();
+}
+
 /** Replaces the administrator's open draft, if any, with a new one. */
 export async function insertDraft(
   db: Db,

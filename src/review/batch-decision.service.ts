@@ -144,9 +144,20 @@ export class BatchDecisionService {
     });
   }
 
+  /** The draft's header, its campaign's title and the counts that would result. */
   async summary(actorId: number, draftId: number) {
     const draft = await this.ownDraft(actorId, draftId);
-    return { draft, counts: await repo.countItems(this.db, draftId) };
+    const [campaign, counts] = await Promise.all([
+      findCampaign(this.db, draft.campaign_id),
+      repo.countItems(this.db, draftId),
+    ]);
+    return { draft, campaign: campaign?.title ?? "", counts };
+  }
+
+  /** The administrator's open draft, if any: it survives restarts, so /decide offers to go on with it. */
+  async current(actorId: number) {
+    await requireRole(this.db, actorId, "admin");
+    return repo.findOpenDraft(this.db, actorId);
   }
 
   /** One page of the submissions with an outcome (or left out), and how many there are in all. */
@@ -201,12 +212,40 @@ export class BatchDecisionService {
     });
   }
 
-  /** Leaves out the submissions the apply reported, so that the rest can be confirmed. */
-  async excludeStale(actorId: number, draftId: number, submissionIds: readonly number[]) {
-    await this.db.transaction().execute(async (trx) => {
+  /** Leaves out what the apply would report (withdrawn, decided or changed since, one's own); returns how many. */
+  async excludeStale(actorId: number, draftId: number): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
       await this.openDraft(trx, actorId, draftId);
-      await repo.excludeItems(trx, draftId, submissionIds);
+      const { stale } = await this.lockAndCheck(trx, draftId, actorId);
+      await repo.excludeItems(
+        trx,
+        draftId,
+        stale.map((s) => s.submissionId),
+      );
+      return stale.length;
     });
+  }
+
+  /** Locks the included submissions and finds those that cannot be decided as previewed. */
+  private async lockAndCheck(trx: Db, draftId: number, actorId: number) {
+    const included = await repo.listIncluded(trx, draftId);
+    const locked = await repo.lockForDecision(
+      trx,
+      draftId,
+      included.map((i) => i.submission_id),
+      actorId,
+    );
+    const stale: StaleItem[] = locked.flatMap((s) => {
+      const problem = !DECIDABLE.includes(s.status)
+        ? "status"
+        : s.changed
+          ? "changed"
+          : s.own
+            ? "own"
+            : undefined;
+      return problem ? [{ submissionId: s.id, code: s.code ?? "", problem, status: s.status }] : [];
+    });
+    return { included, locked, stale };
   }
 
   /**
@@ -231,27 +270,10 @@ export class BatchDecisionService {
         };
       }
       if (draft.status !== "open") throw new DraftClosedError(draft.status);
-      const included = await repo.listIncluded(trx, draftId);
+      const { included, locked, stale } = await this.lockAndCheck(trx, draftId, actorId);
       if (included.length === 0) throw new EmptyDecisionError();
       const withoutReason = included.filter((i) => i.outcome === "refuse" && !i.reason).length;
       if (withoutReason > 0) throw new RefusalsWithoutReasonError(withoutReason);
-
-      const locked = await repo.lockForDecision(
-        trx,
-        draftId,
-        included.map((i) => i.submission_id),
-        actorId,
-      );
-      const stale: StaleItem[] = locked.flatMap((s) => {
-        const problem = !DECIDABLE.includes(s.status)
-          ? "status"
-          : s.changed
-            ? "changed"
-            : s.own
-              ? "own"
-              : undefined;
-        return problem ? [{ submissionId: s.id, code: s.code ?? "", problem, status: s.status }] : [];
-      });
       if (stale.length > 0) throw new StaleSubmissionsError(stale);
 
       const campaign = await findCampaign(trx, draft.campaign_id);

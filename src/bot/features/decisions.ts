@@ -14,9 +14,13 @@ const private_ = decisionsFeature.chatType("private").filter(hasUser);
 private_.command("decide", async (ctx) => {
   const queue = await ctx.services.decisions.queue(ctx.user.id);
   if (queue.length === 0) return ctx.reply(ctx.t("decide-queue-empty"));
+  // A decision over a whole campaign first: the single decision stays for exceptions.
   await ctx.reply(ctx.t("decide-queue-title", { count: queue.length }), {
     parse_mode: "HTML",
-    reply_markup: queueKeyboard(queue, BUTTON.decideOpen),
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("batch-button"), BUTTON.batchPick.data("campaigns"))
+      .row()
+      .append(queueKeyboard(queue, BUTTON.decideOpen)),
   });
 });
 
