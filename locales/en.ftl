@@ -786,3 +786,15 @@ decision-notice =
     { $items }
 decision-notice-recognised = 🏅 <b>{ $code }</b> ({ $title }): recognised, { $scope } scope.
 decision-notice-refused = ⛔ <b>{ $code }</b> ({ $title }): not recognised. Reasons: { $reasons }
+
+## Readable cards and resubmissions
+unit-head-resubmission =
+    🔁 <b>Submission completed as requested</b>
+    { $kind } <b>{ $code }</b>: { $title }
+    Submitted by { $submitter }, revised and sent again after you returned it.
+attachment-caption = { $code } — { $name } ({ $n }/{ $count })
+attachment-unnamed = file { $n }
+answers-page = answers, page { $page }/{ $pages }
+decide-proposal = Average: <b>{ $average }</b>/10 (pass mark { $passMark }) → proposed: <b>{ $outcome }</b>
+decide-no-reviews = <i>The council has not scored this submission.</i>
+decide-choose = The decision on <b>{ $code }</b>:

@@ -786,3 +786,15 @@ decision-notice =
     { $items }
 decision-notice-recognised = 🏅 <b>{ $code }</b> ({ $title }): được công nhận, phạm vi { $scope }.
 decision-notice-refused = ⛔ <b>{ $code }</b> ({ $title }): không được công nhận. Lý do: { $reasons }
+
+## Readable cards and resubmissions
+unit-head-resubmission =
+    🔁 <b>Hồ sơ đã bổ sung theo yêu cầu</b>
+    { $kind } <b>{ $code }</b>: { $title }
+    Người nộp: { $submitter } đã sửa và gửi lại sau khi thầy/cô trả lại.
+attachment-caption = { $code } — { $name } ({ $n }/{ $count })
+attachment-unnamed = tệp { $n }
+answers-page = nội dung, trang { $page }/{ $pages }
+decide-proposal = Bình quân: <b>{ $average }</b>/10 (điểm đạt { $passMark }) → đề xuất: <b>{ $outcome }</b>
+decide-no-reviews = <i>Hội đồng chưa chấm hồ sơ này.</i>
+decide-choose = Quyết định cho hồ sơ <b>{ $code }</b>:

@@ -45,7 +45,7 @@ export function createServices(db: Kysely<Database>, config: Config): Services {
     broadcasts: new BroadcastsService(db),
     roles: new RolesService(db),
     endorsement: new EndorsementService(db),
-    decisions: new DecisionService(db),
+    decisions: new DecisionService(db, { passMark: config.decisionPassMark }),
     batchDecisions: new BatchDecisionService(db, { passMark: config.decisionPassMark }),
     stats: new StatsService(db),
     exports: new ExportService(db),

@@ -122,7 +122,7 @@ export function campaignMessageRenderer(
 
 function newSubmissionNotice(t: Translate, n: SubmissionNotice): OutgoingMessage {
   return {
-    text: t("unit-head-new-submission", {
+    text: t(n.resubmission ? "unit-head-resubmission" : "unit-head-new-submission", {
       code: n.code,
       kind: verbatim(t(`kind-${n.kind}`)),
       title: n.title,

@@ -114,6 +114,9 @@ export const BUTTON = {
   endorseOpen: withId("end:o"),
   endorseOk: withId("end:ok"),
   endorseReturn: withId("end:ret"),
+  /** A page of a submission's typed answers on the unit head's card, and on the administrator's. */
+  endorsePage: withTwoIds("end:p"),
+  decidePage: withTwoIds("dec:p"),
   reviewOpen: withId("rev:o"),
   reviewScore: withId("rev:s"),
   reviewConflict: withId("rev:c"),

@@ -365,6 +365,8 @@ export interface SubmissionNotice {
   kind: string;
   title: string;
   submitter: string;
+  /** Sent again after the head returned it: the author has completed it as asked. */
+  resubmission?: boolean;
 }
 
 /**
