@@ -2,8 +2,10 @@ import { sql } from "kysely";
 import { beforeEach, describe, expect, it } from "vitest";
 import {
   BatchDecisionService,
+  DecisionNumberTakenError,
   DraftClosedError,
   DraftNotFoundError,
+  EmptyDecisionError,
   RefusalsWithoutReasonError,
   StaleSubmissionsError,
 } from "../../src/review/batch-decision.service.js";
@@ -243,7 +245,38 @@ describe.each(DIALECTS)("a batch decision (%s)", (dialect) => {
     const statuses = await t.db.selectFrom("submissions").select("status").distinct().execute();
     expect(statuses).toEqual([{ status: "under_review" }]);
     expect((await service().summary(adminId, draftId)).draft.status).toBe("open");
-    expect(await service().apply(adminId, draftId, NOW)).toMatchObject({ recognised: 8, refused: 1 });
+    // Two confirmations at once (two devices, a redelivered update): the draft's lock lets one apply it.
+    const both = await Promise.all([
+      service().apply(adminId, draftId, NOW),
+      service().apply(adminId, draftId, NOW),
+    ]);
+    expect(both.map((r) => r.again).sort()).toEqual([false, true]);
+    expect(both.find((r) => !r.again)).toMatchObject({ recognised: 8, refused: 1, told: 9 });
+    expect(await t.db.selectFrom("submission_events").select("id").execute()).toHaveLength(9);
+    expect(await t.db.selectFrom("broadcast_deliveries").select("id").execute()).toHaveLength(9);
+  });
+
+  it("refuses a number and date an earlier decision holds, and a draft with nothing in it", async () => {
+    const { adminId, draftId, campaignId, submissions } = await draftOfTen();
+    await new DecisionService(t.db).recognise(
+      adminId,
+      submissions[9] as number,
+      { scope: "unit", number: HEADER.number, date: HEADER.date },
+      NOW,
+    );
+    const s = service();
+    await s.reasonForRefusals(adminId, draftId, "Chưa đạt");
+    await s.excludeStale(adminId, draftId);
+    await expect(s.apply(adminId, draftId, NOW)).rejects.toBeInstanceOf(DecisionNumberTakenError);
+    expect(await t.db.selectFrom("submission_events").select("id").execute()).toHaveLength(1);
+    const other = await s.start(adminId, campaignId, { ...HEADER, number: "337/QĐ-SGDĐT" });
+    for (const id of submissions)
+      await s.setExcluded(adminId, other.draftId, id, true).catch(() => undefined);
+    await expect(s.apply(adminId, other.draftId, NOW)).rejects.toBeInstanceOf(EmptyDecisionError);
+    // The first draft was replaced by the second: it takes no change any more.
+    await expect(s.setOutcome(adminId, draftId, submissions[0] as number, "unit")).rejects.toBeInstanceOf(
+      DraftClosedError,
+    );
   });
 
   it("lets only administrators act, each on their own draft, on every call", async () => {
