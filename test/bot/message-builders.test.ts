@@ -163,6 +163,23 @@ describe("every message builder, fed hostile text", () => {
     }
   });
 
+  it("shows a nomination's typed fields with their labels, choices in words", () => {
+    const [page, more] = answerPages(t, "nomination", {
+      nominationKind: "exemplary",
+      nominee: "other",
+      nomineeName: "Lê <Văn> A",
+      nomineePosition: "Giáo viên",
+      nomineeUnit: "THPT Lê Lợi",
+      award: "giay_khen",
+      title: "Thành tích",
+      achievements: "Đạt 3 giải & 1 bằng khen",
+    });
+    expect(more).toBeUndefined();
+    expect(page).toContain("<b>Họ tên người được đề cử</b>\nLê &lt;Văn&gt; A");
+    expect(page).toContain("<b>Danh hiệu / hình thức khen thưởng đề nghị</b>\nGiấy khen của Giám đốc Sở");
+    expect(page).toContain("Đạt 3 giải &amp; 1 bằng khen");
+  });
+
   it("escapes every string a translation inserts, and only what is not marked verbatim", () => {
     expect(t("profile-name-saved", { name: "<b>Lan</b> & Hoa" })).toContain(
       "&lt;b&gt;Lan&lt;/b&gt; &amp; Hoa",
