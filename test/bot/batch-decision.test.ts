@@ -30,6 +30,7 @@ describe.each(DIALECTS)("a batch decision in the chat (%s)", (dialect) => {
   beforeAll(async () => {
     t = await createTestDatabase(dialect);
     seeded = await seedScoredCampaign(t.db, SCORES);
+    await t.db.updateTable("campaigns").set({ title: "Đổi mới & sáng tạo" }).execute();
     h = new InProcessBot(t.db, { ADMIN_TELEGRAM_IDS: "900" });
     await h.bot.init();
     adminChat = h.chat(900);
@@ -51,7 +52,11 @@ describe.each(DIALECTS)("a batch decision in the chat (%s)", (dialect) => {
     const decide = await adminChat.send("/decide");
     expect(buttonsOf(decide).map((b) => b.data)).toContain(BUTTON.batchPick.data("campaigns"));
     const pick = await adminChat.press(BUTTON.batchPick.data("campaigns"));
-    expect(buttonsOf(pick).map((b) => b.data)).toContain(BUTTON.batchStart.data(seeded.campaignId));
+    // A button's label is plain text: the title as typed, not escaped.
+    expect(buttonsOf(pick)).toContainEqual({
+      text: "Đổi mới & sáng tạo (13 hồ sơ)",
+      data: BUTTON.batchStart.data(seeded.campaignId),
+    });
 
     // A command typed where the number is asked leaves the question and runs; nothing is drawn up.
     await adminChat.press(BUTTON.batchStart.data(seeded.campaignId));
@@ -93,6 +98,19 @@ describe.each(DIALECTS)("a batch decision in the chat (%s)", (dialect) => {
     expect(textsOf(second)).toContain("SK-2026-00002");
     const secondId = seeded.submissions[1] as number;
     await adminChat.press(BUTTON.batchSet.data(id, secondId, "refuse"));
+    // A restart: a new bot on the same database finds the draft as it was, offered by /decide.
+    const restarted = new InProcessBot(t.db, { ADMIN_TELEGRAM_IDS: "900" });
+    await restarted.bot.init();
+    const again = restarted.chat(900);
+    await again.send("/decide");
+    const offered = await again.press(BUTTON.batchPick.data("campaigns"));
+    expect(buttonsOf(offered)[0]).toEqual({
+      text: "↪️ Tiếp tục bản đề xuất QĐ 336/QĐ-SGDĐT",
+      data: BUTTON.batchHome.data(id),
+    });
+    expect(textsOf(await again.press(BUTTON.batchHome.data(id)))).toContain(
+      "11 công nhận</b>: 3 toàn quốc, 8 cấp tỉnh, 0 cấp cơ sở; <b>2 không công nhận",
+    );
     // And one left out.
     const sixth = seeded.submissions[5] as number;
     expect(textsOf(await adminChat.press(BUTTON.batchExclude.data(id, sixth, "out")))).toContain(

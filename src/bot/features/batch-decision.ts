@@ -8,6 +8,7 @@ import {
   RefusalsWithoutReasonError,
   StaleSubmissionsError,
 } from "../../review/batch-decision.service.js";
+import { truncate } from "../../shared/text.js";
 import {
   confirmScreen,
   countsText,
@@ -20,6 +21,7 @@ import { BUTTON } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { BATCH_INPUT_CONVERSATION } from "../conversations/batch-decision-input.js";
 import { hasUser, type UserContext } from "../filters.js";
+import { verbatim } from "../verbatim.js";
 
 /**
  * Administrators: a decision over a campaign's submissions (from /decide). Every screen is read from the draft in
@@ -69,12 +71,15 @@ private_.callbackQuery(BUTTON.batchPick.filter, async (ctx) => {
   const keyboard = new InlineKeyboard();
   if (current)
     keyboard
-      .text(ctx.t("batch-continue-button", { number: current.number }), BUTTON.batchHome.data(current.id))
+      .text(
+        ctx.t("batch-continue-button", { number: verbatim(current.number) }),
+        BUTTON.batchHome.data(current.id),
+      )
       .row();
   for (const c of campaigns)
     keyboard
       .text(
-        ctx.t("batch-campaign-button", { title: c.title, waiting: c.waiting }),
+        ctx.t("batch-campaign-button", { title: verbatim(truncate(c.title, 48)), waiting: c.waiting }),
         BUTTON.batchStart.data(c.id),
       )
       .row();
