@@ -134,6 +134,10 @@ describe.each(DIALECTS)("a batch decision in the chat (%s)", (dialect) => {
     expect(applied).toContain("12 người nộp");
     // A second tap changes nothing.
     expect(textsOf(await adminChat.press(BUTTON.batchApply.data(id)))).toContain("đã được ban hành");
+    // An old button of the draft changes nothing now, and says why.
+    expect(textsOf(await adminChat.press(BUTTON.batchSet.data(id, fifth, "unit")))).toContain(
+      "Bản đề xuất này đã được ban hành",
+    );
     expect(await t.db.selectFrom("decisions").select("number").execute()).toEqual([
       { number: "336/QĐ-SGDĐT" },
     ]);

@@ -2,8 +2,6 @@ import { Composer, GrammyError, InlineKeyboard } from "grammy";
 import {
   BATCH_PAGE_SIZE,
   DecisionNumberTakenError,
-  DraftClosedError,
-  DraftNotFoundError,
   EmptyDecisionError,
   RefusalsWithoutReasonError,
   StaleSubmissionsError,
@@ -55,13 +53,6 @@ async function item(ctx: UserContext, draftId: number, submissionId: number): Pr
   return found ? itemScreen(tr(ctx), draftId, found) : undefined;
 }
 
-/** The batch's errors that end an action with a plain answer. */
-async function answerError(ctx: UserContext, error: unknown): Promise<void> {
-  if (error instanceof DraftClosedError) return void (await ctx.reply(ctx.t("batch-closed")));
-  if (error instanceof DraftNotFoundError) return void (await ctx.reply(ctx.t("batch-not-found")));
-  throw error;
-}
-
 private_.callbackQuery(BUTTON.batchPick.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   const [campaigns, current] = await Promise.all([
@@ -99,59 +90,39 @@ private_.callbackQuery(BUTTON.batchStart.filter, async (ctx) => {
 private_.callbackQuery(BUTTON.batchHome.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   const [draftId] = BUTTON.batchHome.read(ctx.match);
-  await summary(ctx, draftId).then(
-    (s) => show(ctx, s),
-    (e) => answerError(ctx, e),
-  );
+  await show(ctx, await summary(ctx, draftId));
 });
 
 private_.callbackQuery(BUTTON.batchList.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   const [draftId, bucket, page] = BUTTON.batchList.read(ctx.match);
-  try {
-    const p = await ctx.services.batchDecisions.page(ctx.user.id, draftId, bucket, page);
-    await show(ctx, pageScreen(tr(ctx), draftId, bucket, p, BATCH_PAGE_SIZE));
-  } catch (error) {
-    await answerError(ctx, error);
-  }
+  const p = await ctx.services.batchDecisions.page(ctx.user.id, draftId, bucket, page);
+  await show(ctx, pageScreen(tr(ctx), draftId, bucket, p, BATCH_PAGE_SIZE));
 });
 
 private_.callbackQuery(BUTTON.batchItem.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   const [draftId, submissionId] = BUTTON.batchItem.read(ctx.match);
-  try {
-    const screen = await item(ctx, draftId, submissionId);
-    if (screen) await show(ctx, screen);
-    else await ctx.reply(ctx.t("batch-not-found"));
-  } catch (error) {
-    await answerError(ctx, error);
-  }
+  const screen = await item(ctx, draftId, submissionId);
+  if (screen) await show(ctx, screen);
+  else await ctx.reply(ctx.t("batch-not-found"));
 });
 
 private_.callbackQuery(BUTTON.batchSet.filter, async (ctx) => {
   const [draftId, submissionId, outcome] = BUTTON.batchSet.read(ctx.match);
-  try {
-    const counts = await ctx.services.batchDecisions.setOutcome(ctx.user.id, draftId, submissionId, outcome);
-    await ctx.answerCallbackQuery(countsText(tr(ctx), counts).replace(/<[^>]+>/g, ""));
-    const screen = await item(ctx, draftId, submissionId);
-    if (screen) await show(ctx, screen);
-  } catch (error) {
-    await ctx.answerCallbackQuery();
-    await answerError(ctx, error);
-  }
+  const counts = await ctx.services.batchDecisions.setOutcome(ctx.user.id, draftId, submissionId, outcome);
+  // The new counts in the toast, so the effect of each change is seen at once.
+  await ctx.answerCallbackQuery(countsText(tr(ctx), counts).replace(/<[^>]+>/g, ""));
+  const screen = await item(ctx, draftId, submissionId);
+  if (screen) await show(ctx, screen);
 });
 
 private_.callbackQuery(BUTTON.batchExclude.filter, async (ctx) => {
   const [draftId, submissionId, way] = BUTTON.batchExclude.read(ctx.match);
-  try {
-    await ctx.services.batchDecisions.setExcluded(ctx.user.id, draftId, submissionId, way === "out");
-    await ctx.answerCallbackQuery();
-    const screen = await item(ctx, draftId, submissionId);
-    if (screen) await show(ctx, screen);
-  } catch (error) {
-    await ctx.answerCallbackQuery();
-    await answerError(ctx, error);
-  }
+  await ctx.answerCallbackQuery();
+  await ctx.services.batchDecisions.setExcluded(ctx.user.id, draftId, submissionId, way === "out");
+  const screen = await item(ctx, draftId, submissionId);
+  if (screen) await show(ctx, screen);
 });
 
 private_.callbackQuery(BUTTON.batchCode.filter, async (ctx) => {
@@ -188,20 +159,16 @@ private_.callbackQuery(BUTTON.batchReasonAll.filter, async (ctx) => {
 private_.callbackQuery(BUTTON.batchConfirm.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   const [draftId] = BUTTON.batchConfirm.read(ctx.match);
-  try {
-    const { draft, counts } = await ctx.services.batchDecisions.summary(ctx.user.id, draftId);
-    if (draft.status !== "open") return ctx.reply(ctx.t("batch-closed"));
-    if (counts.refusalsWithoutReason > 0)
-      return ctx.reply(ctx.t("batch-missing-reasons", { count: counts.refusalsWithoutReason }), {
-        reply_markup: new InlineKeyboard().text(
-          ctx.t("batch-reason-all-button"),
-          BUTTON.batchReasonAll.data(draftId),
-        ),
-      });
-    await show(ctx, confirmScreen(tr(ctx), draft, counts));
-  } catch (error) {
-    await answerError(ctx, error);
-  }
+  const { draft, counts } = await ctx.services.batchDecisions.summary(ctx.user.id, draftId);
+  if (draft.status !== "open") return ctx.reply(ctx.t("batch-closed"));
+  if (counts.refusalsWithoutReason > 0)
+    return ctx.reply(ctx.t("batch-missing-reasons", { count: counts.refusalsWithoutReason }), {
+      reply_markup: new InlineKeyboard().text(
+        ctx.t("batch-reason-all-button"),
+        BUTTON.batchReasonAll.data(draftId),
+      ),
+    });
+  await show(ctx, confirmScreen(tr(ctx), draft, counts));
 });
 
 private_.callbackQuery(BUTTON.batchApply.filter, async (ctx) => {
@@ -229,19 +196,15 @@ private_.callbackQuery(BUTTON.batchApply.filter, async (ctx) => {
     if (error instanceof EmptyDecisionError) return ctx.reply(ctx.t("batch-empty"));
     if (error instanceof DecisionNumberTakenError)
       return ctx.reply(ctx.t("batch-number-taken", { number: error.number }));
-    await answerError(ctx, error);
+    throw error;
   }
 });
 
 private_.callbackQuery(BUTTON.batchDropStale.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   const [draftId] = BUTTON.batchDropStale.read(ctx.match);
-  try {
-    const dropped = await ctx.services.batchDecisions.excludeStale(ctx.user.id, draftId);
-    await ctx.reply(ctx.t("batch-dropped", { count: dropped }));
-    const screen = await summary(ctx, draftId);
-    await ctx.reply(screen.text, { reply_markup: screen.reply_markup });
-  } catch (error) {
-    await answerError(ctx, error);
-  }
+  const dropped = await ctx.services.batchDecisions.excludeStale(ctx.user.id, draftId);
+  await ctx.reply(ctx.t("batch-dropped", { count: dropped }));
+  const screen = await summary(ctx, draftId);
+  await ctx.reply(screen.text, { reply_markup: screen.reply_markup });
 });
