@@ -106,7 +106,8 @@ export async function resendAttachments(
   for (const [i, a] of attachments.entries()) {
     const caption = ctx.t("attachment-caption", {
       code: code ?? "",
-      name: a.file_name ?? ctx.t("attachment-unnamed", { n: i + 1 }),
+      // A caption holds 1,024 characters: a name of any length keeps it well within.
+      name: a.file_name ? truncate(a.file_name, 200) : ctx.t("attachment-unnamed", { n: i + 1 }),
       n: i + 1,
       count: attachments.length,
     });
