@@ -704,3 +704,97 @@ command-broadcasts = Progress of announcements and notices
 command-stats = Statistics and chart
 command-export = The appendix (XLSX and CSV)
 command-roles = Grant and revoke roles
+
+## Batch decisions
+batch-button = 📦 One decision for a whole campaign
+batch-pick-campaign = Choose the campaign to draw up <b>one decision</b> for every submission the council has reviewed:
+batch-pick-none = No campaign has submissions waiting for a decision.
+batch-campaign-button = { $title } ({ $waiting } submissions)
+batch-continue-button = ↪️ Continue the draft of decision { $number }
+batch-ask-number =
+    { $header } Type the decision's <b>number and date</b>, e.g. <i>336/QĐ-SGDĐT 15/06/2026</i>.
+batch-ask-signer =
+    { $header } Decision no. <b>{ $number }</b> of { $date }.
+    Type the <b>signer's full name</b>, e.g. <i>Nguyễn Văn An</i>.
+batch-problem-decision-format = Not in the expected form. Type the number, then the date, e.g. <i>336/QĐ-SGDĐT 15/06/2026</i>.
+batch-problem-number-required = A decision number is needed (at most 50 characters), e.g. <i>336/QĐ-SGDĐT 15/06/2026</i>.
+batch-problem-date-invalid = That date does not exist. Type it again, e.g. <i>336/QĐ-SGDĐT 15/06/2026</i>.
+batch-problem-signer-required = The signer's full name is needed (at most 100 characters). Please type it again.
+batch-counts = <b>{ $recognised } recognised</b>: { $nation } national, { $province } provincial, { $unit } unit level; <b>{ $refuse } not recognised</b>
+batch-summary =
+    📋 <b>Decision no. { $number }</b> of { $date }, signed by { $signer }
+    Campaign: { $campaign } · pass mark: { $passMark }/10
+    { $counts }
+batch-summary-missing-reasons = ⚠️ { $count } refusals have no reasons yet (required before the decision is made).
+batch-summary-left-out = Not in the decision: { $excluded } left out, { $unscored } never scored.
+batch-summary-help = Press a group to see and change each submission, or type a submission's code.
+batch-bucket-nation = National
+batch-bucket-province = Provincial
+batch-bucket-unit = Unit level
+batch-bucket-refuse = Not recognised
+batch-bucket-excluded = Left out
+batch-bucket-unscored = Not scored
+batch-bucket-button = { $name } ({ $count })
+batch-code-button = 🔎 Type a code
+batch-reason-all-button = ✍️ One reason for the refusals without one
+batch-confirm-button = ✅ Make the decision…
+batch-back-button = ↩️ Back to the summary
+batch-page-title = <b>{ $bucket }</b> ({ $count }) — page { $page }/{ $pages }
+batch-page-empty = No submission left in this group.
+batch-page-line = { $n }. <b>{ $code }</b> — { $title } · score { $average }
+batch-item =
+    <b>{ $code }</b> — { $title }
+    Council: { $reviews } reviews, average score { $average }
+    Proposed from the scores: { $proposed }
+    In the decision: <b>{ $current }</b>
+batch-item-reason = Reasons for refusal: <i>{ $reason }</i>
+batch-item-no-reason = ⚠️ No reasons for the refusal yet.
+batch-exclude-button = ↩️ Leave out of this decision
+batch-include-button = ➕ Put back into the decision
+batch-reason-button = ✍️ Reasons for refusal
+batch-ask-code = Type a submission's code, e.g. <i>SK-2026-00042</i>.
+batch-code-not-found = No submission <b>{ $code }</b> in this decision. Type another code, or press Cancel.
+batch-ask-reason = Type the reasons for not recognising <b>{ $code }</b> (at most { $max } characters). The submitter will read them.
+batch-ask-reason-all = Type one reason for the { $count } refusals without one (at most { $max } characters). The submitters will read it.
+batch-reason-all-done = ✅ Reason given to { $count } submissions.
+batch-confirm =
+    Make <b>decision no. { $number }</b> of { $date } (signed by { $signer })?
+    { $counts }
+    Every submitter will be told the outcome through the message queue (follow it in /broadcasts). Once made, this draft can no longer be changed.
+batch-apply-button = ✅ Make the decision
+batch-applied = ✅ Decision no. <b>{ $number }</b> made: { $recognised } recognised, { $refused } not recognised. Telling { $told } submitters — follow the progress in /broadcasts.
+batch-applied-again = This decision has been made already; nothing was done again.
+batch-missing-reasons = { $count } refusals still have no reasons. The law requires them: type them before making the decision.
+batch-empty = The decision holds no submission yet.
+batch-stale =
+    ⚠️ <b>Not made</b>: { $count } submissions changed since the draft was drawn up:
+    { $list }
+    Leave them out and confirm again, or go back to look.
+batch-stale-status = • { $code }: now “{ $status }”
+batch-stale-changed = • { $code }: edited after the draft was drawn up
+batch-stale-own = • { $code }: your own submission (someone else must decide it)
+batch-stale-more = … and { $count } more
+batch-drop-stale-button = Leave these out
+batch-dropped = { $count } submissions left out of the decision.
+batch-closed = This draft has been made into a decision or replaced by another.
+batch-not-found = This draft or submission was not found.
+batch-number-taken = A decision numbered { $number } exists on that date. Draw it up again with another number.
+batch-cancelled = Stopped. The draft is kept; type /decide to go on.
+broadcast-kind-decision = Decision outcome
+decision-notice =
+    🏛 <b>Decision no. { $number }</b> of { $date } by the Department of Education and Training:
+    { $items }
+decision-notice-recognised = 🏅 <b>{ $code }</b> ({ $title }): recognised, { $scope } scope.
+decision-notice-refused = ⛔ <b>{ $code }</b> ({ $title }): not recognised. Reasons: { $reasons }
+
+## Readable cards and resubmissions
+unit-head-resubmission =
+    🔁 <b>Submission completed as requested</b>
+    { $kind } <b>{ $code }</b>: { $title }
+    Submitted by { $submitter }, revised and sent again after you returned it.
+attachment-caption = { $code } — { $name } ({ $n }/{ $count })
+attachment-unnamed = file { $n }
+answers-page = answers, page { $page }/{ $pages }
+decide-proposal = Average: <b>{ $average }</b>/10 (pass mark { $passMark }) → proposed: <b>{ $outcome }</b>
+decide-no-reviews = <i>The council has not scored this submission.</i>
+decide-choose = The decision on <b>{ $code }</b>:

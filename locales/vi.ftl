@@ -704,3 +704,97 @@ command-broadcasts = Tiến độ gửi thông báo
 command-stats = Thống kê và biểu đồ
 command-export = Phụ lục báo cáo (XLSX và CSV)
 command-roles = Cấp và thu hồi vai trò
+
+## Batch decisions
+batch-button = 📦 Một quyết định cho cả phong trào
+batch-pick-campaign = Chọn phong trào để lập <b>một quyết định</b> cho mọi hồ sơ đã qua Hội đồng:
+batch-pick-none = Không có phong trào nào có hồ sơ chờ quyết định.
+batch-campaign-button = { $title } ({ $waiting } hồ sơ)
+batch-continue-button = ↪️ Tiếp tục bản đề xuất QĐ { $number }
+batch-ask-number =
+    { $header } Nhập <b>số và ngày</b> của quyết định, ví dụ <i>336/QĐ-SGDĐT 15/06/2026</i>.
+batch-ask-signer =
+    { $header } Quyết định số <b>{ $number }</b> ngày { $date }.
+    Nhập <b>họ tên người ký</b>, ví dụ <i>Nguyễn Văn An</i>.
+batch-problem-decision-format = Chưa đúng dạng. Nhập số quyết định rồi ngày, ví dụ <i>336/QĐ-SGDĐT 15/06/2026</i>.
+batch-problem-number-required = Cần số quyết định (tối đa 50 ký tự), ví dụ <i>336/QĐ-SGDĐT 15/06/2026</i>.
+batch-problem-date-invalid = Ngày quyết định không có thật. Nhập lại, ví dụ <i>336/QĐ-SGDĐT 15/06/2026</i>.
+batch-problem-signer-required = Cần họ tên người ký (tối đa 100 ký tự). Vui lòng nhập lại.
+batch-counts = <b>{ $recognised } công nhận</b>: { $nation } toàn quốc, { $province } cấp tỉnh, { $unit } cấp cơ sở; <b>{ $refuse } không công nhận</b>
+batch-summary =
+    📋 <b>Quyết định số { $number }</b> ngày { $date }, người ký: { $signer }
+    Phong trào: { $campaign } · điểm đạt: { $passMark }/10
+    { $counts }
+batch-summary-missing-reasons = ⚠️ { $count } hồ sơ không công nhận chưa có lý do (bắt buộc trước khi ban hành).
+batch-summary-left-out = Không đưa vào quyết định: { $excluded } để ra ngoài, { $unscored } chưa được chấm.
+batch-summary-help = Bấm một nhóm để xem và đổi từng hồ sơ, hoặc nhập mã hồ sơ.
+batch-bucket-nation = Toàn quốc
+batch-bucket-province = Cấp tỉnh
+batch-bucket-unit = Cấp cơ sở
+batch-bucket-refuse = Không công nhận
+batch-bucket-excluded = Để ra ngoài
+batch-bucket-unscored = Chưa chấm
+batch-bucket-button = { $name } ({ $count })
+batch-code-button = 🔎 Nhập mã hồ sơ
+batch-reason-all-button = ✍️ Một lý do cho các hồ sơ chưa có lý do
+batch-confirm-button = ✅ Ban hành quyết định…
+batch-back-button = ↩️ Về tổng hợp
+batch-page-title = <b>{ $bucket }</b> ({ $count }) — trang { $page }/{ $pages }
+batch-page-empty = Nhóm này không còn hồ sơ nào.
+batch-page-line = { $n }. <b>{ $code }</b> — { $title } · điểm { $average }
+batch-item =
+    <b>{ $code }</b> — { $title }
+    Hội đồng: { $reviews } người chấm, điểm bình quân { $average }
+    Đề xuất theo điểm: { $proposed }
+    Trong quyết định: <b>{ $current }</b>
+batch-item-reason = Lý do không công nhận: <i>{ $reason }</i>
+batch-item-no-reason = ⚠️ Chưa có lý do không công nhận.
+batch-exclude-button = ↩️ Để ra ngoài quyết định này
+batch-include-button = ➕ Đưa lại vào quyết định
+batch-reason-button = ✍️ Lý do không công nhận
+batch-ask-code = Nhập mã hồ sơ, ví dụ <i>SK-2026-00042</i>.
+batch-code-not-found = Không có hồ sơ <b>{ $code }</b> trong quyết định này. Nhập mã khác, hoặc bấm Hủy.
+batch-ask-reason = Nhập lý do không công nhận hồ sơ <b>{ $code }</b> (tối đa { $max } ký tự). Người nộp sẽ đọc lý do này.
+batch-ask-reason-all = Nhập một lý do cho { $count } hồ sơ không công nhận chưa có lý do (tối đa { $max } ký tự). Người nộp sẽ đọc lý do này.
+batch-reason-all-done = ✅ Đã ghi lý do cho { $count } hồ sơ.
+batch-confirm =
+    Ban hành <b>Quyết định số { $number }</b> ngày { $date } (người ký: { $signer })?
+    { $counts }
+    Mỗi người nộp sẽ được báo kết quả qua hàng đợi gửi tin (theo dõi ở /broadcasts). Sau khi ban hành không sửa được bản đề xuất này nữa.
+batch-apply-button = ✅ Ban hành
+batch-applied = ✅ Đã ban hành Quyết định số <b>{ $number }</b>: { $recognised } công nhận, { $refused } không công nhận. Đang báo cho { $told } người nộp — xem tiến độ ở /broadcasts.
+batch-applied-again = Quyết định này đã được ban hành; không có gì làm lại.
+batch-missing-reasons = Còn { $count } hồ sơ không công nhận chưa có lý do. Pháp luật yêu cầu nêu lý do: hãy nhập trước khi ban hành.
+batch-empty = Quyết định chưa có hồ sơ nào để ban hành.
+batch-stale =
+    ⚠️ <b>Chưa ban hành</b>: { $count } hồ sơ đã thay đổi từ lúc lập đề xuất:
+    { $list }
+    Bỏ các hồ sơ này ra rồi xác nhận lại, hoặc quay về để xem.
+batch-stale-status = • { $code }: nay là “{ $status }”
+batch-stale-changed = • { $code }: đã được sửa sau khi lập đề xuất
+batch-stale-own = • { $code }: hồ sơ của chính thầy/cô (người khác phải quyết định)
+batch-stale-more = … và { $count } hồ sơ nữa
+batch-drop-stale-button = Bỏ các hồ sơ này ra
+batch-dropped = Đã bỏ { $count } hồ sơ ra khỏi quyết định.
+batch-closed = Bản đề xuất này đã được ban hành hoặc đã thay bằng bản khác.
+batch-not-found = Không tìm thấy bản đề xuất hoặc hồ sơ này.
+batch-number-taken = Đã có quyết định số { $number } cùng ngày. Hãy lập lại với số khác.
+batch-cancelled = Đã dừng. Bản đề xuất vẫn được giữ; gõ /decide để tiếp tục.
+broadcast-kind-decision = Kết quả quyết định
+decision-notice =
+    🏛 <b>Quyết định số { $number }</b> ngày { $date } của Sở GDĐT:
+    { $items }
+decision-notice-recognised = 🏅 <b>{ $code }</b> ({ $title }): được công nhận, phạm vi { $scope }.
+decision-notice-refused = ⛔ <b>{ $code }</b> ({ $title }): không được công nhận. Lý do: { $reasons }
+
+## Readable cards and resubmissions
+unit-head-resubmission =
+    🔁 <b>Hồ sơ đã bổ sung theo yêu cầu</b>
+    { $kind } <b>{ $code }</b>: { $title }
+    Người nộp: { $submitter } đã sửa và gửi lại sau khi thầy/cô trả lại.
+attachment-caption = { $code } — { $name } ({ $n }/{ $count })
+attachment-unnamed = tệp { $n }
+answers-page = nội dung, trang { $page }/{ $pages }
+decide-proposal = Bình quân: <b>{ $average }</b>/10 (điểm đạt { $passMark }) → đề xuất: <b>{ $outcome }</b>
+decide-no-reviews = <i>Hội đồng chưa chấm hồ sơ này.</i>
+decide-choose = Quyết định cho hồ sơ <b>{ $code }</b>:

@@ -87,6 +87,11 @@ const schema = z.object({
     .min(1, "must be at least 1")
     .max(24, "must be at most 24")
     .default(3),
+  DECISION_PASS_MARK: z.coerce
+    .number({ error: "must be a score from 0 to 10 such as 5" })
+    .min(0, "must be at least 0")
+    .max(10, "must be at most 10")
+    .default(5),
   BROADCAST_RATE: z.coerce
     .number({ error: "must be a number of messages per second" })
     .int("must be a whole number of messages per second")
@@ -157,6 +162,8 @@ export type Config = {
   minAuthorShare: number;
   /** Months from receipt by which a decision on a submission is due. */
   decisionDueMonths: number;
+  /** The council's average score from which a batch decision proposes recognition. */
+  decisionPassMark: number;
   /** Broadcast messages per second (Telegram allows about 30 without paid broadcasts). */
   broadcastRate: number;
   /** Send broadcasts with allow_paid_broadcast (Telegram Stars), for rates up to 1000/s. */
@@ -203,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: c.PORT,
     minAuthorShare: c.MIN_AUTHOR_SHARE,
     decisionDueMonths: c.DECISION_DUE_MONTHS,
+    decisionPassMark: c.DECISION_PASS_MARK,
     broadcastRate: c.BROADCAST_RATE,
     broadcastPaid: c.BROADCAST_PAID,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,

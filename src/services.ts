@@ -4,6 +4,7 @@ import { CampaignsService } from "./campaigns/campaigns.service.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/types.js";
 import { ExportService } from "./export/export.service.js";
+import { BatchDecisionService } from "./review/batch-decision.service.js";
 import { CouncilService } from "./review/council.service.js";
 import { DecisionService } from "./review/decision.service.js";
 import { EndorsementService } from "./review/endorsement.service.js";
@@ -24,6 +25,7 @@ export interface Services {
   roles: RolesService;
   endorsement: EndorsementService;
   decisions: DecisionService;
+  batchDecisions: BatchDecisionService;
   stats: StatsService;
   exports: ExportService;
   council: CouncilService;
@@ -43,7 +45,8 @@ export function createServices(db: Kysely<Database>, config: Config): Services {
     broadcasts: new BroadcastsService(db),
     roles: new RolesService(db),
     endorsement: new EndorsementService(db),
-    decisions: new DecisionService(db),
+    decisions: new DecisionService(db, { passMark: config.decisionPassMark }),
+    batchDecisions: new BatchDecisionService(db, { passMark: config.decisionPassMark }),
     stats: new StatsService(db),
     exports: new ExportService(db),
     council: new CouncilService(db),

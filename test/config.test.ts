@@ -29,6 +29,7 @@ describe("configuration", () => {
       port: 8080,
       minAuthorShare: 10,
       decisionDueMonths: 3,
+      decisionPassMark: 5,
       broadcastRate: 25,
       broadcastPaid: false,
       rateLimitPerMinute: 120,

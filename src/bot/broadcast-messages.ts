@@ -4,12 +4,14 @@ import type { BroadcastForRender, OutgoingMessage, RenderDelivery } from "../bro
 import type {
   BroadcastProgress,
   ClaimedDelivery,
+  DecisionNotice,
   SubmissionNotice,
 } from "../broadcasts/broadcasts.repository.js";
 import type { Locale } from "../config.js";
 import type { Campaign } from "../db/types.js";
 import { announcementHtml } from "../shared/telegram-html.js";
 import { formatDateTime } from "../shared/time.js";
+import { decisionNotice } from "./batch-decision-messages.js";
 import { BUTTON } from "./callback-data.js";
 import type { Context } from "./context.js";
 import { negotiateLocale } from "./i18n.js";
@@ -67,6 +69,9 @@ export function campaignMessageRenderer(
     const t: Translate = i18n.fluent.withLocale(negotiateLocale(d.locale, undefined, defaultLocale));
     if (broadcast.kind === "new-submission")
       return newSubmissionNotice(t, broadcast.payload as unknown as SubmissionNotice);
+    // A decision is news however late it arrives: no deadline check.
+    if (broadcast.kind === "decision")
+      return decisionNotice(t, broadcast.payload as unknown as DecisionNotice, d.user_id);
     if (!campaign) return undefined;
     const now = clock();
     const payload = broadcast.payload as { deadline?: string; previousDeadline?: string };
@@ -117,7 +122,7 @@ export function campaignMessageRenderer(
 
 function newSubmissionNotice(t: Translate, n: SubmissionNotice): OutgoingMessage {
   return {
-    text: t("unit-head-new-submission", {
+    text: t(n.resubmission ? "unit-head-resubmission" : "unit-head-new-submission", {
       code: n.code,
       kind: verbatim(t(`kind-${n.kind}`)),
       title: n.title,

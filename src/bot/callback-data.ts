@@ -1,4 +1,5 @@
-import type { Scope, SubmissionKind } from "../db/types.js";
+import type { Outcome, Scope, SubmissionKind } from "../db/types.js";
+import { BUCKETS } from "../review/batch-proposal.js";
 
 /**
  * An id as a button carries it: up to 15 digits, every id the database hands out and exactly what JavaScript reads.
@@ -56,8 +57,51 @@ export function withIdAndChoice<C extends string>(
   };
 }
 
+/** "prefix:<id>:<id>" */
+export function withTwoIds(prefix: string): ButtonKind<[first: number, second: number]> {
+  return {
+    data: (first, second) => `${prefix}:${first}:${second}`,
+    filter: pattern(prefix, ID, ID),
+    read: (match) => {
+      const [first, second] = groups(match);
+      return [Number(first), Number(second)];
+    },
+  };
+}
+
+/** "prefix:<id>:<id>:<choice>" */
+export function withTwoIdsAndChoice<C extends string>(
+  prefix: string,
+  choices: readonly C[],
+): ButtonKind<[first: number, second: number, choice: C]> {
+  return {
+    data: (first, second, choice) => `${prefix}:${first}:${second}:${choice}`,
+    filter: pattern(prefix, ID, ID, oneOf(choices)),
+    read: (match) => {
+      const [first, second, choice] = groups(match);
+      return [Number(first), Number(second), choice as C];
+    },
+  };
+}
+
+/** "prefix:<id>:<choice>:<page>" (a page number of up to 5 digits) */
+export function withIdChoiceAndPage<C extends string>(
+  prefix: string,
+  choices: readonly C[],
+): ButtonKind<[id: number, choice: C, page: number]> {
+  return {
+    data: (id, choice, page) => `${prefix}:${id}:${choice}:${page}`,
+    filter: pattern(prefix, ID, oneOf(choices), String.raw`(\d{1,5})`),
+    read: (match) => {
+      const [id, choice, page] = groups(match);
+      return [Number(id), choice as C, Number(page)];
+    },
+  };
+}
+
 const KINDS: readonly SubmissionKind[] = ["initiative", "nomination"];
 const SCOPES: readonly Scope[] = ["unit", "province", "nation"];
+const OUTCOMES: readonly Outcome[] = [...SCOPES, "refuse"];
 
 /** Every button of the bot's features outside the form (whose buttons are FORM): written and read from here. */
 export const BUTTON = {
@@ -70,12 +114,29 @@ export const BUTTON = {
   endorseOpen: withId("end:o"),
   endorseOk: withId("end:ok"),
   endorseReturn: withId("end:ret"),
+  /** A page of a submission's typed answers on the unit head's card, and on the administrator's. */
+  endorsePage: withTwoIds("end:p"),
+  decidePage: withTwoIds("dec:p"),
   reviewOpen: withId("rev:o"),
   reviewScore: withId("rev:s"),
   reviewConflict: withId("rev:c"),
   decideOpen: withId("dec:o"),
   decideRecognise: withIdAndChoice("dec:r", SCOPES),
   decideRefuse: withId("dec:x"),
+  /** A decision over a campaign's submissions: pick the campaign, then work on the draft. */
+  batchPick: withChoice("bd:p", ["campaigns"] as const),
+  batchStart: withId("bd:c"),
+  batchHome: withId("bd:h"),
+  batchList: withIdChoiceAndPage("bd:l", BUCKETS),
+  batchItem: withTwoIds("bd:i"),
+  batchSet: withTwoIdsAndChoice("bd:s", OUTCOMES),
+  batchExclude: withTwoIdsAndChoice("bd:e", ["out", "in"] as const),
+  batchReason: withTwoIds("bd:r"),
+  batchReasonAll: withId("bd:ra"),
+  batchCode: withId("bd:k"),
+  batchConfirm: withId("bd:ok"),
+  batchApply: withId("bd:go"),
+  batchDropStale: withId("bd:drop"),
   campaignStart: withIdAndChoice("camp:go", KINDS),
   campaignView: withId("cadm:v"),
   campaignPreview: withId("cadm:prev"),

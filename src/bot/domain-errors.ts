@@ -1,4 +1,5 @@
 import { CampaignNotFoundError } from "../campaigns/campaign-input.js";
+import { DraftClosedError, DraftNotFoundError } from "../review/batch-decision.service.js";
 import { OwnSubmissionError } from "../review/review-errors.js";
 import { CannotWithdrawError, NotRegisteredError, SubmissionNotFoundError } from "../submissions/errors.js";
 import { ForbiddenError } from "../users/permissions.js";
@@ -23,6 +24,8 @@ const ANSWERS = [
   entry(NotRegisteredError, (ctx) => ctx.t("submit-register-first")),
   entry(LastAdminError, (ctx) => ctx.t("roles-last-admin")),
   entry(OwnSubmissionError, (ctx) => ctx.t("review-own-submission")),
+  entry(DraftNotFoundError, (ctx) => ctx.t("batch-not-found")),
+  entry(DraftClosedError, (ctx) => ctx.t("batch-closed")),
   entry(CannotWithdrawError, (ctx, e) =>
     ctx.t("my-cannot-withdraw", { status: verbatim(ctx.t(`status-${e.status}`)) }),
   ),

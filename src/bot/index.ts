@@ -18,6 +18,7 @@ import { type PersonalMenus, personalMenus, setCommandMenus } from "./commands.j
 import type { Context, ConversationContext } from "./context.js";
 import { conversationsFeature } from "./conversations/index.js";
 import { domainErrorAnswer } from "./domain-errors.js";
+import { batchDecisionFeature } from "./features/batch-decision.js";
 import { broadcastsFeature } from "./features/broadcasts.js";
 import { campaignsFeature } from "./features/campaigns.js";
 import { cancelFeature } from "./features/cancel.js";
@@ -174,6 +175,7 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
     rolesFeature,
     endorsementFeature,
     decisionsFeature,
+    batchDecisionFeature,
     councilFeature,
     statsFeature,
     exportFeature,

@@ -1,13 +1,15 @@
 import type { I18n } from "@grammyjs/i18n";
-import { type Api, InlineKeyboard } from "grammy";
+import { type Api, GrammyError, InlineKeyboard } from "grammy";
 import type { Config } from "../config.js";
 import type { Submission } from "../db/types.js";
 import type { Logger } from "../logger.js";
+import { MESSAGE_LIMIT, splitMessage } from "../shared/split-message.js";
 import { escapeHtml, truncate } from "../shared/text.js";
 import { formatDateTime } from "../shared/time.js";
 import type { ButtonKind } from "./callback-data.js";
 import type { Context } from "./context.js";
 import { negotiateLocale } from "./i18n.js";
+import { answerPager, answerPages } from "./submission-answers.js";
 import { type Verbatim, verbatim } from "./verbatim.js";
 
 /** Message values: strings are escaped for HTML by the translation, verbatim(...) ones are not. */
@@ -69,7 +71,7 @@ export function queueKeyboard(
 }
 
 export interface ReviewFile {
-  submission: Pick<Submission, "code" | "kind" | "title" | "status" | "submitted_at">;
+  submission: Pick<Submission, "id" | "code" | "kind" | "title" | "status" | "submitted_at" | "fields">;
   authors: readonly { full_name: string; share: number }[];
   attachments: readonly unknown[];
   submitterName: string;
@@ -92,13 +94,72 @@ export function submissionCardText(ctx: Context, file: ReviewFile): string {
   });
 }
 
-/** The submission's files again, by the file_id Telegram gave: no download, no upload. */
+/**
+ * The submission's files again, by the file_id Telegram gave (no download, no upload), each captioned with the
+ * submission's code and the file's name, so a file read later in the chat still says whose it is.
+ */
 export async function resendAttachments(
   ctx: Context,
-  attachments: readonly { kind: "document" | "photo"; telegram_file_id: string }[],
+  attachments: readonly { kind: "document" | "photo"; telegram_file_id: string; file_name: string | null }[],
+  code: string | null,
 ): Promise<void> {
-  for (const a of attachments) {
-    if (a.kind === "photo") await ctx.replyWithPhoto(a.telegram_file_id);
-    else await ctx.replyWithDocument(a.telegram_file_id);
+  for (const [i, a] of attachments.entries()) {
+    const caption = ctx.t("attachment-caption", {
+      code: code ?? "",
+      // A caption holds 1,024 characters: a name of any length keeps it well within.
+      name: a.file_name ? truncate(a.file_name, 200) : ctx.t("attachment-unnamed", { n: i + 1 }),
+      n: i + 1,
+      count: attachments.length,
+    });
+    if (a.kind === "photo") await ctx.replyWithPhoto(a.telegram_file_id, { caption });
+    else await ctx.replyWithDocument(a.telegram_file_id, { caption });
+  }
+}
+
+/**
+ * The card a unit head or an administrator reads: the submission's header, then the first page of its typed
+ * answers (problem, essence, benefits…; a nomination's fields), with buttons to the next pages. `extra` (the
+ * council's scores) goes on the card when it fits, else in a message of its own.
+ */
+export async function sendSubmissionCard(
+  ctx: Context,
+  file: ReviewFile,
+  pageButton: ButtonKind<[id: number, page: number]>,
+  extra = "",
+): Promise<void> {
+  const t = ctx.t.bind(ctx);
+  const pages = answerPages(t, file.submission.kind, file.submission.fields);
+  const header = submissionCardText(ctx, file) + extra;
+  const first = pages[0];
+  const pager = answerPager(0, pages.length, file.submission.id, pageButton);
+  if (first !== undefined && header.length + first.length + 2 <= MESSAGE_LIMIT) {
+    await ctx.reply(`${header}\n\n${first}`, {
+      parse_mode: "HTML",
+      ...(pager ? { reply_markup: pager } : {}),
+    });
+    return;
+  }
+  for (const part of splitMessage(header)) await ctx.reply(part, { parse_mode: "HTML" });
+  if (first !== undefined)
+    await ctx.reply(first, { parse_mode: "HTML", ...(pager ? { reply_markup: pager } : {}) });
+}
+
+/** Another page of the typed answers, in place of the one shown. */
+export async function showAnswerPage(
+  ctx: Context,
+  file: ReviewFile,
+  page: number,
+  pageButton: ButtonKind<[id: number, page: number]>,
+): Promise<void> {
+  const pages = answerPages(ctx.t.bind(ctx), file.submission.kind, file.submission.fields);
+  const current = Math.min(Math.max(0, page), Math.max(0, pages.length - 1));
+  const text = `<b>${escapeHtml(file.submission.code ?? "")}</b> — ${ctx.t("answers-page", { page: current + 1, pages: pages.length })}\n\n${pages[current] ?? ""}`;
+  const pager = answerPager(current, pages.length, file.submission.id, pageButton);
+  try {
+    await ctx.editMessageText(text, { parse_mode: "HTML", ...(pager ? { reply_markup: pager } : {}) });
+  } catch (error) {
+    if (!(error instanceof GrammyError) || error.error_code !== 400) throw error;
+    if (!/not modified/i.test(error.description))
+      await ctx.reply(text, { parse_mode: "HTML", ...(pager ? { reply_markup: pager } : {}) });
   }
 }

@@ -365,6 +365,8 @@ export interface SubmissionNotice {
   kind: string;
   title: string;
   submitter: string;
+  /** Sent again after the head returned it: the author has completed it as asked. */
+  resubmission?: boolean;
 }
 
 /**
@@ -477,4 +479,59 @@ export async function compactFinishedBroadcasts(db: Db, before: Date): Promise<n
       .executeTakeFirst();
     return Number(deleted.numDeletedRows);
   });
+}
+
+/** One submission's outcome as its submitter is told it. */
+export interface DecisionNoticeItem {
+  code: string;
+  title: string;
+  kind: string;
+  outcome: "unit" | "province" | "nation" | "refuse";
+  reasons: string | null;
+}
+
+/** What every submitter of a batch decision is told: the decision, and their own submissions' outcomes by user id. */
+export interface DecisionNotice {
+  decisionId: number;
+  number: string;
+  date: string;
+  items: Record<string, DecisionNoticeItem[]>;
+}
+
+/**
+ * One message for each submitter of a batch decision (listing all their submissions in it), through the durable
+ * queue, in the transaction that applies the decision: sent at the queue's pace, in each one's language, and
+ * listed in /broadcasts. Undefined when the key was taken.
+ */
+export async function enqueueDecisionBroadcast(
+  db: Db,
+  b: { campaignId: number; createdBy: number; dedupeKey: string; notice: DecisionNotice },
+): Promise<{ broadcastId: number; total: number } | undefined> {
+  const created = await db
+    .insertInto("broadcasts")
+    .values({
+      campaign_id: b.campaignId,
+      kind: "decision",
+      dedupe_key: b.dedupeKey,
+      payload: JSON.stringify(b.notice),
+      created_by: b.createdBy,
+    })
+    .onConflict((oc) => oc.column("dedupe_key").doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  if (!created) return undefined;
+  const userIds = Object.keys(b.notice.items).map(Number);
+  const inserted = await db
+    .insertInto("broadcast_deliveries")
+    .columns(["broadcast_id", "user_id", "chat_id"])
+    .expression((eb) =>
+      eb
+        .selectFrom("users as u")
+        .select([sql.lit(created.id).as("broadcast_id"), "u.id", "u.telegram_id"])
+        .where("u.id", "=", sql<number>`any(${sql.val(userIds)}::bigint[])`),
+    )
+    .executeTakeFirst();
+  const total = Number(inserted.numInsertedOrUpdatedRows ?? 0);
+  await db.updateTable("broadcasts").set({ total }).where("id", "=", created.id).execute();
+  return { broadcastId: created.id, total };
 }

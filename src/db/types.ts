@@ -35,7 +35,9 @@ export type BroadcastKind =
   | "deadline-extended"
   | "review-reminder"
   /** One person's notice (a unit head told of a new submission): durable like a broadcast, not listed as one. */
-  | "new-submission";
+  | "new-submission"
+  /** Every submitter of a batch decision told its outcome (one message each, listed in /broadcasts). */
+  | "decision";
 
 /** Kinds that tell one person of one event: /broadcasts leaves them out. */
 export const NOTICE_KINDS: readonly BroadcastKind[] = ["new-submission"];
@@ -166,6 +168,40 @@ export interface DecisionTable {
   revoked_at: Timestamp | null;
   revoked_by: number | null;
   revocation_note: string | null;
+}
+
+/** An outcome in a batch decision: recognised with a scope, or refused. */
+export type Outcome = Scope | "refuse";
+
+/** An administrator's batch decision being prepared (see migrations/20261206_0013_batch_decisions.ts). */
+export interface DecisionDraftTable {
+  id: Generated<number>;
+  created_by: number;
+  campaign_id: number;
+  number: string;
+  decided_on: DateOnly;
+  signer: string;
+  pass_mark: number;
+  status: Generated<"open" | "applied" | "cancelled">;
+  decision_id: number | null;
+  created_at: CreatedAt;
+  updated_at: CreatedAt;
+  applied_at: Date | null;
+}
+
+export interface DecisionDraftItemTable {
+  draft_id: number;
+  submission_id: number;
+  code: string;
+  seen_updated_at: Timestamp;
+  average: number | null;
+  reviews: Generated<number>;
+  /** From the council's work; null: nobody scored it (left out unless the administrator chooses an outcome). */
+  proposed: Outcome | null;
+  /** The administrator's override. */
+  chosen: Outcome | null;
+  excluded: Generated<boolean>;
+  reason: string | null;
 }
 
 export interface SubmissionCounterTable {
@@ -311,6 +347,8 @@ export interface Database {
   campaigns: CampaignTable;
   submissions: SubmissionTable;
   decisions: DecisionTable;
+  decision_drafts: DecisionDraftTable;
+  decision_draft_items: DecisionDraftItemTable;
   submission_counters: SubmissionCounterTable;
   submission_authors: SubmissionAuthorTable;
   attachments: AttachmentTable;

@@ -3,6 +3,7 @@ import type { Database, Scope, SubmissionStatus } from "../db/types.js";
 import { SubmissionNotFoundError } from "../submissions/errors.js";
 import * as submissions from "../submissions/submissions.repository.js";
 import { requireRole } from "../users/permissions.js";
+import { proposeOutcome } from "./batch-proposal.js";
 import { listScoredReviews } from "./council.repository.js";
 import { findOrCreateDecision, isAuthorOrSubmitter, listQueue, loadReviewFile } from "./review.repository.js";
 import { InvalidDecisionError, OwnSubmissionError, requiredNote } from "./review-errors.js";
@@ -22,7 +23,10 @@ export interface Recognition {
 
 /** The administrator's decision: recognised with a scope and a decision number and date, or refused with reasons. */
 export class DecisionService {
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly options: { passMark: number } = { passMark: 5 },
+  ) {}
 
   async queue(actorId: number) {
     await requireRole(this.db, actorId, "admin");
@@ -39,7 +43,7 @@ export class DecisionService {
       loadReviewFile(this.db, submission),
       listScoredReviews(this.db, id),
     ]);
-    return { ...file, reviews };
+    return { ...file, reviews, proposal: proposalOf(reviews, this.options.passMark) };
   }
 
   /** Refuses at once what the decision would refuse (not an administrator, one's own), before a note is typed. */
@@ -111,8 +115,31 @@ export class DecisionService {
   }
 }
 
+/** What the council's reviews propose, as a batch decision would propose it. */
+function proposalOf(
+  reviews: readonly { total: number | null; recommendation: string | null }[],
+  passMark: number,
+) {
+  const totals = reviews.map((r) => r.total).filter((x): x is number => x !== null);
+  const average =
+    totals.length > 0 ? Math.round((totals.reduce((a, b) => a + b, 0) / totals.length) * 100) / 100 : null;
+  const count = (r: string) => reviews.filter((x) => x.recommendation === r).length;
+  const outcome = proposeOutcome(
+    {
+      average,
+      reviews: reviews.length,
+      unit: count("recognise_unit"),
+      province: count("recognise_province"),
+      nation: count("recognise_nation"),
+      refuse: count("refuse"),
+    },
+    passMark,
+  );
+  return { average, outcome, passMark };
+}
+
 /** A real YYYY-MM-DD (JavaScript rolls 30 February over into March; PostgreSQL refuses it). */
-function isCalendarDate(date: string): boolean {
+export function isCalendarDate(date: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
   const parsed = new Date(`${date}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === date;

@@ -21,7 +21,8 @@ export type DecisionProblem =
   | "note-too-long"
   | "number-required"
   | "date-invalid"
-  | "score-invalid";
+  | "score-invalid"
+  | "signer-required";
 
 export class InvalidDecisionError extends Error {
   constructor(readonly problem: DecisionProblem) {

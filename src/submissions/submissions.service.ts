@@ -392,6 +392,7 @@ export class SubmissionsService {
           kind: s.kind,
           title,
           submitter: submitter?.full_name ?? "",
+          ...(s.status === "returned" ? { resubmission: true } : {}),
         });
       }
       return { id, code, submittedAt: now, decisionDueAt };

@@ -6,6 +6,7 @@ import { summaryScreen } from "../../src/bot/form/form-render.js";
 import { formattedTextToHtml } from "../../src/bot/formatted-text.js";
 import { createI18n } from "../../src/bot/i18n.js";
 import { submissionCardText } from "../../src/bot/review-messages.js";
+import { ANSWERS_PAGE_LENGTH, answerPages } from "../../src/bot/submission-answers.js";
 import { verbatim } from "../../src/bot/verbatim.js";
 import type { Campaign } from "../../src/db/types.js";
 import { splitMessage } from "../../src/shared/split-message.js";
@@ -115,17 +116,36 @@ describe("every message builder, fed hostile text", () => {
     for (const text of texts) {
       const card = submissionCardText(ctx as never, {
         submission: {
+          id: 1,
           code: "SK-1",
           kind: "initiative",
           title: text,
           status: "submitted",
           submitted_at: new Date(),
+          fields: {},
         },
         authors: [{ full_name: text.slice(0, 100), share: 100 }],
         attachments: [],
         submitterName: text.slice(0, 100),
       });
       for (const part of splitMessage(card)) expect(accepted(part), text.slice(0, 50)).toBeUndefined();
+      // The typed answers, paged: each page accepted, and small enough to follow the card's header.
+      const answers = {
+        title: text,
+        problem: text,
+        essence: `${text}\n${text}`,
+        benefits: text,
+        field: "ict",
+      };
+      const pages = answerPages(t, "initiative", answers);
+      for (const page of pages) {
+        expect(accepted(page), text.slice(0, 50)).toBeUndefined();
+        expect(page.length).toBeLessThanOrEqual(ANSWERS_PAGE_LENGTH);
+      }
+      const joined = pages.join("\n");
+      expect(joined).toContain("<b>Vấn đề cần giải quyết</b>");
+      expect(joined).not.toContain("<b>Tên sáng kiến</b>");
+      if (text === "a < b") expect(joined).toContain("a &lt; b");
       const summary = summaryScreen(ctx, {
         id: 1,
         kind: "initiative",
@@ -141,6 +161,23 @@ describe("every message builder, fed hostile text", () => {
       });
       for (const part of summary.texts) expect(accepted(part), text.slice(0, 50)).toBeUndefined();
     }
+  });
+
+  it("shows a nomination's typed fields with their labels, choices in words", () => {
+    const [page, more] = answerPages(t, "nomination", {
+      nominationKind: "exemplary",
+      nominee: "other",
+      nomineeName: "Lê <Văn> A",
+      nomineePosition: "Giáo viên",
+      nomineeUnit: "THPT Lê Lợi",
+      award: "giay_khen",
+      title: "Thành tích",
+      achievements: "Đạt 3 giải & 1 bằng khen",
+    });
+    expect(more).toBeUndefined();
+    expect(page).toContain("<b>Họ tên người được đề cử</b>\nLê &lt;Văn&gt; A");
+    expect(page).toContain("<b>Danh hiệu / hình thức khen thưởng đề nghị</b>\nGiấy khen của Giám đốc Sở");
+    expect(page).toContain("Đạt 3 giải &amp; 1 bằng khen");
   });
 
   it("escapes every string a translation inserts, and only what is not marked verbatim", () => {
@@ -181,5 +218,20 @@ describe("callback data", () => {
     ])
       expect(BUTTON.decideRecognise.filter.test(forged), forged).toBe(false);
     expect(BUTTON.myDetails.filter.test("my:w:1")).toBe(false);
+    // The batch decision's longest buttons: two 15-digit ids and a word, or an id, a group and a page.
+    const longest = [
+      BUTTON.batchSet.data(123456789012345, 123456789012345, "province"),
+      BUTTON.batchExclude.data(123456789012345, 123456789012345, "out"),
+      BUTTON.batchList.data(123456789012345, "unscored", 99999),
+      BUTTON.decidePage.data(123456789012345, 123456789012345),
+    ];
+    for (const data of longest) expect(Buffer.byteLength(data), data).toBeLessThanOrEqual(64);
+    expect(BUTTON.batchList.read(longest[2]?.match(BUTTON.batchList.filter) ?? "")).toEqual([
+      123456789012345,
+      "unscored",
+      99999,
+    ]);
+    expect(BUTTON.batchSet.filter.test("bd:s:1:2:planet")).toBe(false);
+    expect(BUTTON.batchList.filter.test("bd:l:1:nation:123456")).toBe(false);
   });
 });

@@ -21,6 +21,12 @@ describe("a unit head endorses or returns, an administrator decides, the author 
   let env: Record<string, string>;
   const ids: Record<"a" | "b" | "c" | "campaign", number> = { a: 0, b: 0, c: 0, campaign: 0 };
   const chat = (id: number) => new FakeChat(api, id);
+  const adminTextsSince = (since: number) =>
+    api.calls
+      .slice(since)
+      .filter((c) => c.method === "sendMessage" && Number(c.payload.chat_id) === ADMIN)
+      .map((c) => String(c.payload.text))
+      .join("\n");
   const toAuthor = (since: number, pattern: string) =>
     api.waitForCall((c) => Number(c.payload.chat_id) === AUTHOR && String(c.payload.text).includes(pattern), {
       since,
@@ -151,6 +157,7 @@ describe("a unit head endorses or returns, an administrator decides, the author 
     await head.pressUntilButton(`end:o:${ids.a}`, `end:ok:${ids.a}`);
     const doc = api.callsOf("sendDocument").find((c) => api.calls.indexOf(c) >= since);
     expect(doc?.payload.document).toBe("file-id-of-the-report");
+    expect(doc?.payload.caption).toBe("SK-2026-00001 — bao-cao.pdf (1/1)");
     const toldSince = api.mark();
     expect((await head.press(`end:ok:${ids.a}`)).payload.text).toContain("SK-2026-00001");
     expect((await toAuthor(toldSince, "SK-2026-00001")).payload.text).toContain("✅");
@@ -183,15 +190,18 @@ describe("a unit head endorses or returns, an administrator decides, the author 
       { since: resent },
     );
     expect(headTold.payload.text).toContain("Sáng kiến SK-2026-00002");
+    // Announced as the completion the head asked for, not as a new submission.
+    expect(headTold.payload.text).toContain("Hồ sơ đã bổ sung theo yêu cầu");
     expect(buttons(await chat(HEAD).send("/queue")).map((b) => b.data)).toEqual([`end:o:${ids.b}`]);
   });
 
   it("lets the administrator recognise it with a scope and a decision; the author is told", async () => {
     const admin = chat(ADMIN);
     const queue = await admin.send("/decide");
-    expect(buttons(queue).map((b) => b.data)).toEqual([`dec:o:${ids.a}`, `dec:o:${ids.c}`]);
-    const card = await admin.pressUntilButton(`dec:o:${ids.a}`, `dec:r:${ids.a}:province`);
-    expect(card.payload.text).toContain("Nguyễn Thị Lan — 100%");
+    expect(buttons(queue).map((b) => b.data)).toEqual(["bd:p:campaigns", `dec:o:${ids.a}`, `dec:o:${ids.c}`]);
+    const opened = api.mark();
+    await admin.pressUntilButton(`dec:o:${ids.a}`, `dec:r:${ids.a}:province`);
+    expect(adminTextsSince(opened)).toContain("Nguyễn Thị Lan — 100%");
     expect((await admin.press(`dec:r:${ids.a}:province`)).payload.text).toContain("số và ngày quyết định");
     expect((await admin.send("ngày mai")).payload.text).toContain("Chưa đúng dạng");
     expect((await admin.send("1234/QĐ-SGDĐT 30/02/2026")).payload.text).toContain("không hợp lệ");
@@ -200,7 +210,10 @@ describe("a unit head endorses or returns, an administrator decides, the author 
     const told = await toAuthor(since, "SK-2026-00001");
     expect(told.payload.text).toContain("recognised at province scope");
     expect(told.payload.text).toContain("decision no. 1234/QĐ-SGDĐT of 15/12/2026");
-    expect(buttons(await admin.send("/decide")).map((b) => b.data)).toEqual([`dec:o:${ids.c}`]);
+    expect(buttons(await admin.send("/decide")).map((b) => b.data)).toEqual([
+      "bd:p:campaigns",
+      `dec:o:${ids.c}`,
+    ]);
   });
 
   it("gives the administrator the year's figures, phrased like the department's report", async () => {
@@ -290,9 +303,10 @@ describe("a unit head endorses or returns, an administrator decides, the author 
     expect((await admin.send(`${rubric} default`)).payload.text).toContain("không đổi được nữa");
     expect((await r.send("/review")).payload.text).toContain("Không có hồ sơ");
     // The administrator decides with the council's score, recommendation and comment in view.
-    const card = await chat(ADMIN).pressUntilButton(`dec:o:${ids.c}`, `dec:x:${ids.c}`);
-    expect(card.payload.text).toContain(
-      "Thành viên hội đồng: 7/10, đề xuất: Công nhận — cấp tỉnh — <i>Có tính mới</i>",
-    );
+    const opened = api.mark();
+    await chat(ADMIN).pressUntilButton(`dec:o:${ids.c}`, `dec:x:${ids.c}`);
+    const card = adminTextsSince(opened);
+    expect(card).toContain("Thành viên hội đồng: 7/10, đề xuất: Công nhận — cấp tỉnh — <i>Có tính mới</i>");
+    expect(card).toContain("Bình quân: <b>7</b>/10 (điểm đạt 5) → đề xuất: <b>Cấp tỉnh</b>");
   });
 });

@@ -144,6 +144,19 @@ describe.each(DIALECTS)("authorization matrix (%s)", (dialect) => {
         ADMIN_ONLY,
         async (a) => services.decisions.refuse(a, await submission("endorsed"), "Lý do", NOW),
       ],
+      ["list campaigns for a batch decision", ADMIN_ONLY, (a) => services.batchDecisions.campaigns(a)],
+      [
+        "draw up a batch decision",
+        ADMIN_ONLY,
+        async (a) => {
+          await submission("endorsed");
+          return services.batchDecisions.start(a, campaign.id, {
+            number: `${a}/QĐ`,
+            date: "2026-12-01",
+            signer: "Nguyễn Văn An",
+          });
+        },
+      ],
       ["see statistics", ADMIN_ONLY, (a) => services.stats.compute(a, { schoolYear: "2026-2027" })],
       [
         "export the appendix",

@@ -1,6 +1,7 @@
 import { createConversation } from "@grammyjs/conversations";
 import { Composer } from "grammy";
 import type { Context, ConversationContext } from "../context.js";
+import { BATCH_INPUT_CONVERSATION, batchInputConversation } from "./batch-decision-input.js";
 import { CAMPAIGN_CREATE_CONVERSATION, campaignCreateConversation } from "./campaign-create.js";
 import { CAMPAIGN_EDIT_CONVERSATION, campaignEditConversation } from "./campaign-edit.js";
 import { CAMPAIGN_EXTEND_CONVERSATION, campaignExtendConversation } from "./campaign-extend.js";
@@ -26,6 +27,7 @@ const conversations = [
   [campaignEditConversation, CAMPAIGN_EDIT_CONVERSATION],
   [reviewNoteConversation, REVIEW_NOTE_CONVERSATION],
   [reviewScoreConversation, REVIEW_SCORE_CONVERSATION],
+  [batchInputConversation, BATCH_INPUT_CONVERSATION],
 ] as const;
 for (const [builder, id] of conversations) {
   privateChats.use(createConversation<Context, ConversationContext>(builder, { id }));

@@ -114,7 +114,7 @@ private_.callbackQuery(BUTTON.reviewOpen.filter, async (ctx) => {
     }),
     { parse_mode: "HTML" },
   );
-  await resendAttachments(ctx, attachments);
+  await resendAttachments(ctx, attachments, s.code);
   if (assignment.status === "assigned")
     await ctx.reply(ctx.t("council-choose"), {
       reply_markup: new InlineKeyboard()

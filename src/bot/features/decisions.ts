@@ -4,7 +4,7 @@ import { BUTTON } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { REVIEW_NOTE_CONVERSATION } from "../conversations/review-note.js";
 import { hasUser } from "../filters.js";
-import { queueKeyboard, submissionCardText } from "../review-messages.js";
+import { queueKeyboard, resendAttachments, sendSubmissionCard, showAnswerPage } from "../review-messages.js";
 import { verbatim } from "../verbatim.js";
 
 /** Administrators: /decide lists what waits for a decision; each opens to recognise (with a scope) or refuse. */
@@ -14,20 +14,24 @@ const private_ = decisionsFeature.chatType("private").filter(hasUser);
 private_.command("decide", async (ctx) => {
   const queue = await ctx.services.decisions.queue(ctx.user.id);
   if (queue.length === 0) return ctx.reply(ctx.t("decide-queue-empty"));
+  // A decision over a whole campaign first: the single decision stays for exceptions.
   await ctx.reply(ctx.t("decide-queue-title", { count: queue.length }), {
     parse_mode: "HTML",
-    reply_markup: queueKeyboard(queue, BUTTON.decideOpen),
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("batch-button"), BUTTON.batchPick.data("campaigns"))
+      .row()
+      .append(queueKeyboard(queue, BUTTON.decideOpen)),
   });
 });
 
 private_.callbackQuery(BUTTON.decideOpen.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
-  const { reviews, ...file } = await ctx.services.decisions.open(
+  const { reviews, proposal, ...file } = await ctx.services.decisions.open(
     ctx.user.id,
     ...BUTTON.decideOpen.read(ctx.match),
   );
   const s = file.submission;
-  // The council's scores and recommendations, so the decision is taken with them in view.
+  // The council's scores, their average and the outcome they propose, so the decision is taken with them in view.
   const reviewLines = reviews.map((r) =>
     ctx.t("decide-review-line", {
       name: r.full_name ?? "—",
@@ -36,21 +40,32 @@ private_.callbackQuery(BUTTON.decideOpen.filter, async (ctx) => {
       comment: verbatim(r.comment ? ` — <i>${escapeHtml(r.comment)}</i>` : ""),
     }),
   );
-  await ctx.reply(
-    submissionCardText(ctx, file) +
-      (reviewLines.length > 0 ? `\n\n${ctx.t("decide-reviews")}\n${reviewLines.join("\n")}` : ""),
-    {
-      parse_mode: "HTML",
-      reply_markup: new InlineKeyboard()
-        .text(ctx.t("decide-recognise-unit"), BUTTON.decideRecognise.data(s.id, "unit"))
-        .row()
-        .text(ctx.t("decide-recognise-province"), BUTTON.decideRecognise.data(s.id, "province"))
-        .row()
-        .text(ctx.t("decide-recognise-nation"), BUTTON.decideRecognise.data(s.id, "nation"))
-        .row()
-        .text(ctx.t("decide-refuse"), BUTTON.decideRefuse.data(s.id)),
-    },
-  );
+  const council =
+    reviewLines.length > 0
+      ? `\n\n${ctx.t("decide-reviews")}\n${reviewLines.join("\n")}\n${ctx.t("decide-proposal", {
+          average: proposal.average ?? 0,
+          passMark: proposal.passMark,
+          outcome: verbatim(ctx.t(`batch-bucket-${proposal.outcome ?? "unscored"}`)),
+        })}`
+      : `\n\n${ctx.t("decide-no-reviews")}`;
+  await sendSubmissionCard(ctx, file, BUTTON.decidePage, council);
+  await resendAttachments(ctx, file.attachments, s.code);
+  await ctx.reply(ctx.t("decide-choose", { code: s.code ?? "" }), {
+    reply_markup: new InlineKeyboard()
+      .text(ctx.t("decide-recognise-unit"), BUTTON.decideRecognise.data(s.id, "unit"))
+      .row()
+      .text(ctx.t("decide-recognise-province"), BUTTON.decideRecognise.data(s.id, "province"))
+      .row()
+      .text(ctx.t("decide-recognise-nation"), BUTTON.decideRecognise.data(s.id, "nation"))
+      .row()
+      .text(ctx.t("decide-refuse"), BUTTON.decideRefuse.data(s.id)),
+  });
+});
+
+private_.callbackQuery(BUTTON.decidePage.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const [id, page] = BUTTON.decidePage.read(ctx.match);
+  await showAnswerPage(ctx, await ctx.services.decisions.open(ctx.user.id, id), page, BUTTON.decidePage);
 });
 
 private_.callbackQuery(BUTTON.decideRecognise.filter, async (ctx) => {

@@ -4,7 +4,13 @@ import { BUTTON } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { REVIEW_NOTE_CONVERSATION } from "../conversations/review-note.js";
 import { hasUser } from "../filters.js";
-import { notifySubmitter, queueKeyboard, resendAttachments, submissionCardText } from "../review-messages.js";
+import {
+  notifySubmitter,
+  queueKeyboard,
+  resendAttachments,
+  sendSubmissionCard,
+  showAnswerPage,
+} from "../review-messages.js";
 import { verbatim } from "../verbatim.js";
 
 /** Unit heads: /queue, open a submission with its files, endorse it to the council or return it with a note. */
@@ -25,8 +31,8 @@ private_.callbackQuery(BUTTON.endorseOpen.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   const file = await ctx.services.endorsement.open(ctx.user.id, ...BUTTON.endorseOpen.read(ctx.match));
   const s = file.submission;
-  await ctx.reply(submissionCardText(ctx, file), { parse_mode: "HTML" });
-  await resendAttachments(ctx, file.attachments);
+  await sendSubmissionCard(ctx, file, BUTTON.endorsePage);
+  await resendAttachments(ctx, file.attachments, s.code);
   if (s.status === "submitted")
     await ctx.reply(ctx.t("endorse-choose"), {
       reply_markup: new InlineKeyboard()
@@ -34,6 +40,13 @@ private_.callbackQuery(BUTTON.endorseOpen.filter, async (ctx) => {
         .row()
         .text(ctx.t("endorse-return-button"), BUTTON.endorseReturn.data(s.id)),
     });
+});
+
+private_.callbackQuery(BUTTON.endorsePage.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const [id, page] = BUTTON.endorsePage.read(ctx.match);
+  // Read again through the service: only a head of its unit sees its pages.
+  await showAnswerPage(ctx, await ctx.services.endorsement.open(ctx.user.id, id), page, BUTTON.endorsePage);
 });
 
 private_.callbackQuery(BUTTON.endorseOk.filter, async (ctx) => {

@@ -1,0 +1,71 @@
+import type { Kysely } from "kysely";
+import type { Database, Recommendation } from "../../src/db/types.js";
+import { admin, insertOpenCampaign, seedUnits } from "./campaign-fixtures.js";
+
+/** Two council members' totals and recommendations for one submission. */
+export type Reviews = [number, Recommendation][];
+
+/**
+ * A campaign with `reviews.length` submissions under review (codes SK-2026-00001…, one submitter each, telegram
+ * ids from 50_001), each scored by the given council members, and an administrator (telegram id 900): the ground
+ * of the batch decision tests and benchmark, written straight into the database in a few statements.
+ */
+export async function seedScoredCampaign(db: Kysely<Database>, reviews: Reviews[]) {
+  const units = await seedUnits(db);
+  const adminId = await admin(db, 900);
+  const campaignId = await insertOpenCampaign(db);
+  const members = await db
+    .insertInto("users")
+    .values([1, 2, 3].map((n) => ({ telegram_id: 800 + n, full_name: `Thành viên ${n}`, unit_id: units.u3 })))
+    .returning("id")
+    .execute();
+  const submitters: number[] = [];
+  const submissions: number[] = [];
+  for (let i = 0; i < reviews.length; i += 2000) {
+    const slice = reviews.slice(i, i + 2000);
+    const people = await db
+      .insertInto("users")
+      .values(
+        slice.map((_, j) => ({
+          telegram_id: 50_001 + i + j,
+          full_name: `Tác giả ${i + j + 1}`,
+          unit_id: (i + j) % 2 === 0 ? units.u1 : units.u2,
+          locale: (i + j) % 5 === 0 ? "en" : null,
+        })),
+      )
+      .returning("id")
+      .execute();
+    submitters.push(...people.map((p) => p.id));
+    const rows = await db
+      .insertInto("submissions")
+      .values(
+        people.map((p, j) => ({
+          code: `SK-2026-${String(i + j + 1).padStart(5, "0")}`,
+          kind: "initiative" as const,
+          status: "under_review" as const,
+          campaign_id: campaignId,
+          submitter_id: p.id,
+          unit_id: (i + j) % 2 === 0 ? units.u1 : units.u2,
+          title: `Sáng kiến số ${i + j + 1} <về dạy & học>`,
+          school_year: "2026-2027",
+          submitted_at: new Date(),
+        })),
+      )
+      .returning("id")
+      .execute();
+    submissions.push(...rows.map((r) => r.id));
+    const assignments = slice.flatMap((given, j) =>
+      given.map(([total, recommendation], m) => ({
+        submission_id: rows[j]?.id as number,
+        reviewer_id: members[m]?.id as number,
+        status: "scored" as const,
+        total,
+        recommendation,
+        scores: JSON.stringify({ novelty: total }),
+        scored_at: new Date(),
+      })),
+    );
+    if (assignments.length > 0) await db.insertInto("review_assignments").values(assignments).execute();
+  }
+  return { units, adminId, campaignId, submitters, submissions };
+}
