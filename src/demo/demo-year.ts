@@ -190,52 +190,37 @@ export async function seedDemoYear(
   await services.council.assign(admin, past.id);
   // Hoa keeps one submission to score in the demo; the rest of the council's work is done.
   const hoaQueue = await services.council.queue(hoa);
-  const leftForHoa = hoaQueue.find((a) => a.submission_id !== a1) ?? hoaQueue[0];
+  const leftForHoa = (hoaQueue.find((a) => a.submission_id !== a1) ?? hoaQueue[0])?.submission_id;
+  const refused = [a3, a4, a5].find((id) => id !== leftForHoa) as number;
   for (const [reviewer, queue] of [
     [hoa, hoaQueue],
     [anh, await services.council.queue(anh)],
   ] as const) {
     for (const [n, assignment] of queue.entries()) {
-      if (assignment.id === leftForHoa?.id) continue;
+      if (assignment.submission_id === leftForHoa) continue;
       await services.council.score(
         reviewer,
         assignment.id,
         {
           scores: { novelty: 8 - (n % 2), effectiveness: 8, applicability: 9 - n, scientific: 7 },
           comment: "Giải pháp rõ ràng, đã áp dụng có hiệu quả tại đơn vị.",
-          recommendation: assignment.submission_id === a3 ? "refuse" : "recognise_province",
+          recommendation: assignment.submission_id === refused ? "refuse" : "recognise_province",
         },
         at(-10 + n),
       );
     }
   }
   const decisionDate = dateIn(timezone, at(-5));
-  const decided = [
-    () =>
-      services.decisions.recognise(
-        admin,
-        a1,
-        { scope: "province", number: "1520/QĐ-SGDĐT", date: decisionDate },
-        now,
-      ),
-    () =>
-      services.decisions.recognise(
-        admin,
-        a2,
-        { scope: "unit", number: "1520/QĐ-SGDĐT", date: decisionDate },
-        now,
-      ),
-    () =>
-      services.decisions.refuse(
-        admin,
-        a3,
-        "Giải pháp trùng với sáng kiến đã được công nhận năm học 2024–2025; chưa có số liệu đối chứng.",
-        now,
-      ),
-  ];
-  const decidedIds = [a1, a2, a3];
-  for (const [n, decide] of decided.entries())
-    if (decidedIds[n] !== leftForHoa?.submission_id) await decide();
+  const decision = { number: "1520/QĐ-SGDĐT", date: decisionDate };
+  if (leftForHoa !== a1)
+    await services.decisions.recognise(admin, a1, { scope: "province", ...decision }, now);
+  if (leftForHoa !== a2) await services.decisions.recognise(admin, a2, { scope: "unit", ...decision }, now);
+  await services.decisions.refuse(
+    admin,
+    refused,
+    "Giải pháp trùng với sáng kiến đã được công nhận năm học 2024–2025; chưa có số liệu đối chứng.",
+    now,
+  );
 
   // This term's campaign: open, with submissions at every step before the council.
   const current = await services.campaigns.create(

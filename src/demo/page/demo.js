@@ -218,6 +218,7 @@ function renderEmpty() {
 
 async function openChat(id) {
   current = state.people.find((p) => p.id === id) ?? state.people[0];
+  chatEl.dataset.chat = "";
   history.replaceState(null, "", `#${current.id}`);
   unread.delete(current.id);
   renderPeople();
@@ -229,6 +230,7 @@ async function openChat(id) {
   commands = data.commands;
   renderCommands();
   chatEl.scrollTop = chatEl.scrollHeight;
+  chatEl.dataset.chat = current.id;
   $("input").focus();
 }
 
