@@ -68,6 +68,9 @@ export async function openDemoBrowser(viewport = { width: 390, height: 780 }): P
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     viewport,
+    // As a teacher's phone in Vietnam shows dates and times (the clock's date picker).
+    locale: "vi-VN",
+    timezoneId: "Asia/Ho_Chi_Minh",
     // Without the background-networking flags Chromium stalls on a closed network.
     args: [
       "--headless",

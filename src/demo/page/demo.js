@@ -99,6 +99,11 @@ function renderMessage(m) {
     img.className = "photo";
     img.src = `/demo/files/${m.photo.fileId}`;
     img.alt = "Ảnh";
+    // A picture arriving at the bottom keeps the chat scrolled to the end once it has its height.
+    img.addEventListener("load", () => {
+      if (chatEl.scrollHeight - chatEl.scrollTop - chatEl.clientHeight < img.height + 80)
+        chatEl.scrollTop = chatEl.scrollHeight;
+    });
     bubble.append(img);
   }
   if (m.document) {
