@@ -3,7 +3,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { ROOT } from "../test/helpers/bot-process.js";
-import { CHROMIUM, chatPage, HAS_CHROMIUM, openDemoBrowser, startDemo } from "../test/helpers/demo-process.js";
+import {
+  CHROMIUM,
+  chatPage,
+  HAS_CHROMIUM,
+  openDemoBrowser,
+  startDemo,
+} from "../test/helpers/demo-process.js";
 
 // npm run docs:screenshots: starts `npm run demo`, plays each role through the page in headless Chromium and saves
 // the pictures of README.md and docs/huong-dan-su-dung.md to docs/img/.
@@ -40,7 +46,10 @@ try {
   await chat.botSays("Bước 2/3");
   await chat.type("le loi");
   await chat.botSays("THPT Lê Lợi");
-  await chat.lastBot().locator("[data-callback^='unit:']", { hasText: /^THPT Lê Lợi$/ }).click();
+  await chat
+    .lastBot()
+    .locator("[data-callback^='unit:']", { hasText: /^THPT Lê Lợi$/ })
+    .click();
   await chat.botSays("Bước 3/3");
   await shot("gv-dang-ky");
   await chat.press("reg:save");
@@ -104,7 +113,11 @@ try {
   await chat.be("reviewer");
   await chat.type("/review");
   await chat.botSays("Hồ sơ chờ chấm");
-  const opened = await chat.lastBot().locator("[data-callback^='rev:o:']").first().getAttribute("data-callback");
+  const opened = await chat
+    .lastBot()
+    .locator("[data-callback^='rev:o:']")
+    .first()
+    .getAttribute("data-callback");
   await chat.press(opened as string);
   await chat.botSays("Chấm điểm hồ sơ này");
   await chat.lastBot().locator("[data-callback^='rev:s:']").click();
@@ -130,7 +143,10 @@ try {
   await shot("qt-quyet-dinh");
   await chat.type("/stats");
   await page.locator(".row.bot .photo").last().waitFor({ timeout: 20_000 });
-  await page.locator(".row.bot .photo").last().evaluate((img) => (img as { decode(): Promise<void> }).decode());
+  await page
+    .locator(".row.bot .photo")
+    .last()
+    .evaluate((img) => (img as { decode(): Promise<void> }).decode());
   await shot("qt-thong-ke");
 
   // The clock: the campaign to come is announced.
