@@ -25,7 +25,6 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 const timezone = process.env.TIMEZONE ?? "Asia/Ho_Chi_Minh";
-const dataDir = mkdtempSync(join(tmpdir(), "thidua-demo-"));
 
 const store = new ChatStore();
 const userOf = (chatId: number): User =>
@@ -41,6 +40,23 @@ const server = createDemoServer({
   timezone,
   runClock: (at) => runClock(at),
 });
+let dataDir: string | undefined;
+let app: Awaited<ReturnType<typeof startApp>> | undefined;
+let stopping = false;
+// Ctrl-C at any moment, even while the bot starts, stops everything and deletes the demo's data.
+const stop = async () => {
+  if (stopping) process.exit(1);
+  stopping = true;
+  console.log("\nStopping the demo…");
+  api.stop();
+  server.closeAllConnections();
+  server.close();
+  await app?.shutdown();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  process.exit(process.exitCode ?? 0);
+};
+process.on("SIGINT", () => void stop());
+process.on("SIGTERM", () => void stop());
 try {
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -52,6 +68,7 @@ try {
   process.exit(1);
 }
 const { port: listening } = server.address() as AddressInfo;
+dataDir = mkdtempSync(join(tmpdir(), "thidua-demo-"));
 
 const config = loadConfig({
   // The stand-in takes any token; this one only has the shape config checks for.
@@ -69,36 +86,29 @@ const logger = createLogger(config.logLevel, undefined, "pretty");
 
 console.log("Starting the demo: a fresh embedded database and a demo school year…");
 const started = Date.now();
-const app = await startApp(config, logger);
+try {
+  app = await startApp(config, logger);
+} catch (error) {
+  console.error("The bot could not start:", error);
+  process.exitCode = 1;
+  await stop();
+}
+const running = app as NonNullable<typeof app>;
 const appReadyMs = Date.now() - started;
-let stopping = false;
-const stop = async () => {
-  if (stopping) process.exit(1);
-  stopping = true;
-  console.log("\nStopping the demo…");
-  api.stop();
-  server.closeAllConnections();
-  server.close();
-  await app.shutdown();
-  rmSync(dataDir, { recursive: true, force: true });
-  process.exit(process.exitCode ?? 0);
-};
-process.on("SIGINT", () => void stop());
-process.on("SIGTERM", () => void stop());
 
 const now = new Date();
 try {
-  const services = createServices(app.database.db, config);
-  milestones = await seedDemoYear(app.database.db, services, timezone, now);
+  const services = createServices(running.database.db, config);
+  milestones = await seedDemoYear(running.database.db, services, timezone, now);
   for (const person of DEMO_PEOPLE)
-    if (person.role !== "newcomer") await app.bot.menus.refresh(person.user.id);
+    if (person.role !== "newcomer") await running.bot.menus.refresh(person.user.id);
 } catch (error) {
   console.error("The demo school year could not be made:", error);
   process.exitCode = 1;
   await stop();
 }
 runClock = async (at) => {
-  const report = await campaignTick(app.database.db, timezone, at);
+  const report = await campaignTick(running.database.db, timezone, at);
   const sent = report.enqueued.reduce((n, e) => n + e.recipients, 0);
   return (
     `${formatDateTime(timezone, at)}: mở ${report.opened}, đóng ${report.closed} phong trào; ` +
