@@ -179,7 +179,9 @@ function upsert(m) {
     chatEl.append(fresh);
     chatEl.scrollTop = chatEl.scrollHeight;
   }
-  if (m.from === "bot" && m.replyMarkup) lastReplyMarkup = m.replyMarkup;
+  // A reply keyboard stays under the input until a later message replaces or removes it, as in Telegram.
+  if (m.from === "bot" && (m.replyMarkup?.keyboard || m.replyMarkup?.remove_keyboard))
+    lastReplyMarkup = m.replyMarkup;
   renderReplyKeyboard();
 }
 
