@@ -300,7 +300,7 @@ async function press(messageId, data, el) {
   el.disabled = true;
   setTimeout(() => {
     el.disabled = false;
-  }, 1500);
+  }, 800);
   await api(`/demo/chats/${current.id}/presses`, {
     method: "POST",
     headers: { "content-type": "application/json" },
