@@ -1,4 +1,10 @@
 import { CampaignNotFoundError } from "../campaigns/campaign-input.js";
+import {
+  AlreadyRevokedError,
+  DecisionNotFoundError,
+  NotCertifiableError,
+  TooManyLookupsError,
+} from "../certificates/certificate-errors.js";
 import { OwnSubmissionError } from "../review/review-errors.js";
 import { CannotWithdrawError, NotRegisteredError, SubmissionNotFoundError } from "../submissions/errors.js";
 import { ForbiddenError } from "../users/permissions.js";
@@ -23,6 +29,10 @@ const ANSWERS = [
   entry(NotRegisteredError, (ctx) => ctx.t("submit-register-first")),
   entry(LastAdminError, (ctx) => ctx.t("roles-last-admin")),
   entry(OwnSubmissionError, (ctx) => ctx.t("review-own-submission")),
+  entry(DecisionNotFoundError, (ctx) => ctx.t("decisions-not-found")),
+  entry(AlreadyRevokedError, (ctx) => ctx.t("decisions-already-revoked")),
+  entry(NotCertifiableError, (ctx, e) => ctx.t(`certificate-${e.reason}`)),
+  entry(TooManyLookupsError, (ctx) => ctx.t("verify-too-many")),
   entry(CannotWithdrawError, (ctx, e) =>
     ctx.t("my-cannot-withdraw", { status: verbatim(ctx.t(`status-${e.status}`)) }),
   ),

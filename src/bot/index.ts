@@ -21,8 +21,10 @@ import { domainErrorAnswer } from "./domain-errors.js";
 import { broadcastsFeature } from "./features/broadcasts.js";
 import { campaignsFeature } from "./features/campaigns.js";
 import { cancelFeature } from "./features/cancel.js";
+import { certificateVerificationFeature } from "./features/certificate-verification.js";
 import { chatMemberFeature } from "./features/chat-member.js";
 import { councilFeature } from "./features/council.js";
+import { decisionDocumentsFeature } from "./features/decision-documents.js";
 import { decisionsFeature } from "./features/decisions.js";
 import { editedFeature } from "./features/edited.js";
 import { endorsementFeature } from "./features/endorsement.js";
@@ -165,6 +167,7 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
     cancelFeature,
     leaveOnCommandFeature,
     conversationsFeature,
+    certificateVerificationFeature,
     startFeature,
     profileFeature,
     submitFeature,
@@ -174,6 +177,7 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
     rolesFeature,
     endorsementFeature,
     decisionsFeature,
+    decisionDocumentsFeature,
     councilFeature,
     statsFeature,
     exportFeature,

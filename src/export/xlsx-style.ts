@@ -13,7 +13,8 @@ export const dateCell = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00
  */
 export function startSheet(sheet: Worksheet, headers: readonly string[], widths: readonly number[]): void {
   sheet.columns = headers.map((_, i) => ({ width: widths[i] ?? 14 }));
-  sheet.views = [{ state: "frozen", ySplit: 1 }];
+  // A streamed sheet has its views as a read-only property: its array is filled in place.
+  sheet.views.splice(0, sheet.views.length, { state: "frozen", ySplit: 1 });
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
   const header = sheet.addRow([...headers]);
   header.font = { bold: true };

@@ -343,7 +343,7 @@ function parseMaybeJson(value: string): unknown {
  * unquoted, which undici's strict FormData parser refuses. Files sent as "attach://<part>" are resolved to
  * { file, name, size, bytes }.
  */
-function parseMultipart(body: Buffer, type: string): Record<string, unknown> {
+export function parseMultipart(body: Buffer, type: string): Record<string, unknown> {
   const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(type);
   const marker = Buffer.from(`--${boundary?.[1] ?? boundary?.[2] ?? ""}`);
   const fields: Record<string, unknown> = {};

@@ -1,10 +1,13 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { createWriteStream } from "node:fs";
+import { join } from "node:path";
+import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { splitMessage } from "../../shared/split-message.js";
-import { formatDate, formatDateTime } from "../../shared/time.js";
+import { formatDate, formatDateTime, formatIsoDate } from "../../shared/time.js";
 import { BUTTON } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { hasUser, type UserContext } from "../filters.js";
 import { verbatim } from "../verbatim.js";
+import { fileSlug, withTempDir } from "./document-files.js";
 
 export const mySubmissionsFeature = new Composer<Context>();
 const private_ = mySubmissionsFeature.chatType("private").filter(hasUser);
@@ -72,13 +75,40 @@ async function showDetails(ctx: UserContext, id: number): Promise<void> {
     due: s.decision_due_at ? formatDate(tz, s.decision_due_at) : "—",
     history: verbatim(history.join("\n")),
   });
+  // After a recognition: its scope and the decision it cites, and the authors' certificates.
+  const decided =
+    s.status === "recognised" && s.decision_number && s.decision_date
+      ? `\n${ctx.t("my-decision", {
+          scope: verbatim(s.scope_recognised ? ctx.t(`scope-${s.scope_recognised}`) : "—"),
+          number: s.decision_number,
+          date: formatIsoDate(s.decision_date),
+        })}`
+      : "";
   const keyboard = new InlineKeyboard();
+  if (s.status === "recognised" && s.kind === "initiative")
+    keyboard.text(ctx.t("my-certificate-button"), BUTTON.myCertificate.data(s.id)).row();
   if (s.status === "returned") keyboard.text(ctx.t("my-edit-button"), BUTTON.continueDraft.data(s.id)).row();
   if (WITHDRAWABLE.includes(s.status))
     keyboard.text(ctx.t("my-withdraw-button"), BUTTON.myWithdraw.data(s.id));
   // Return notes can make the history long: it goes in parts, the buttons under the last one.
-  await replyInParts(ctx, text, keyboard);
+  await replyInParts(ctx, text + decided, keyboard);
 }
+
+private_.callbackQuery(BUTTON.myCertificate.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const [id] = BUTTON.myCertificate.read(ctx.match);
+  // Only the submitter or an author of a recognised initiative, under a decision in force (the service checks).
+  const batch = await ctx.services.certificates.forSubmission(ctx.user.id, id);
+  await ctx.replyWithChatAction("upload_document");
+  await withTempDir(async (dir) => {
+    const path = join(dir, "giay-chung-nhan.pdf");
+    await ctx.services.certificates.write(batch, ctx.me.username, createWriteStream(path));
+    const code = batch.certificates[0]?.submission_code ?? String(id);
+    await ctx.replyWithDocument(new InputFile(path, `giay-chung-nhan-${fileSlug(code)}.pdf`), {
+      caption: ctx.t("my-certificate-caption", { count: batch.certificates.length }),
+    });
+  });
+});
 
 /** HTML text in as many messages as it needs (Telegram takes 4,096 characters), the keyboard under the last. */
 async function replyInParts(ctx: Context, text: string, keyboard: InlineKeyboard): Promise<void> {
