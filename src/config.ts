@@ -13,6 +13,13 @@ const optionalString = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
+/** A text variable; left empty (as .env.example leaves it) or unset, the default. */
+const textOr = (fallback: string) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().trim().default(fallback),
+  );
+
 /** "a | b | c": one line each (an environment variable holds one line). */
 const lines = (raw: string) =>
   raw
@@ -131,12 +138,12 @@ const schema = z.object({
     .min(1, "must be at least 1")
     .max(600, "must be at most 600")
     .default(30),
-  DECISION_ISSUER_PARENT: z.string().trim().min(1).default("UBND TỈNH ……"),
-  DECISION_ISSUER: z.string().trim().min(1).default("SỞ GIÁO DỤC VÀ ĐÀO TẠO"),
-  DECISION_PLACE: z.string().trim().min(1).default("……"),
-  DECISION_LEGAL_BASES: z.string().trim().default(DEFAULT_LEGAL_BASES.join(" | ")).transform(lines),
-  DECISION_SIGNER_TITLE: z.string().trim().default("KT. GIÁM ĐỐC | PHÓ GIÁM ĐỐC").transform(lines),
-  DECISION_RECIPIENTS: z.string().trim().default("Như Điều 3; | Lưu: VT, TĐKT.").transform(lines),
+  DECISION_ISSUER_PARENT: textOr("UBND TỈNH ……"),
+  DECISION_ISSUER: textOr("SỞ GIÁO DỤC VÀ ĐÀO TẠO"),
+  DECISION_PLACE: textOr("……"),
+  DECISION_LEGAL_BASES: textOr(DEFAULT_LEGAL_BASES.join(" | ")).transform(lines),
+  DECISION_SIGNER_TITLE: textOr("KT. GIÁM ĐỐC | PHÓ GIÁM ĐỐC").transform(lines),
+  DECISION_RECIPIENTS: textOr("Như Điều 3; | Lưu: VT, TĐKT.").transform(lines),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: "must be one of fatal, error, warn, info, debug, trace, silent",

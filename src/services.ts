@@ -49,7 +49,7 @@ export function createServices(db: Kysely<Database>, config: Config): Services {
     endorsement: new EndorsementService(db),
     decisions: new DecisionService(db),
     stats: new StatsService(db),
-    exports: new ExportService(db),
+    exports: new ExportService(db, config.timezone),
     council: new CouncilService(db),
     personalData: new PersonalDataService(db),
     documents: new DocumentsService(db, config.documents),

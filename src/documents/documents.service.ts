@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import { AlreadyRevokedError, DecisionNotFoundError } from "../certificates/certificate-errors.js";
 import type { DocumentSettings } from "../config.js";
 import type { Database } from "../db/types.js";
-import { dateCell, formatDates, startSheet } from "../export/xlsx-style.js";
+import { addSheet, dateCell, formatDates } from "../export/xlsx-style.js";
 import { requiredNote } from "../review/review-errors.js";
 import { requireRole } from "../users/permissions.js";
 import { insertAuditEntry } from "../users/users.repository.js";
@@ -52,9 +52,9 @@ export class DocumentsService {
     const entries = await decisionEntries(this.db, id);
     const { default: ExcelJS } = await import("exceljs");
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true });
-    const sheet = workbook.addWorksheet("Danh sách");
-    startSheet(
-      sheet,
+    const sheet = addSheet(
+      workbook,
+      "Danh sách",
       [
         "STT",
         "Mã hồ sơ",
