@@ -10,16 +10,17 @@ import { formatIsoDate } from "../shared/time.js";
 import { printedCode, verificationLink } from "./certificate-code.js";
 import type { CertificateRow } from "./certificates.repository.js";
 
+// Two faces only: pdfkit parses each font anew for every document (sharing a parsed font between documents loses
+// letters from the text layer: fontkit caches glyphs made while embedding without their characters), and that
+// parsing is most of a single certificate's time.
 const FONT_FILES = {
   regular: "DejaVuSerif.ttf",
   bold: "DejaVuSerif-Bold.ttf",
-  italic: "DejaVuSerif-Italic.ttf",
-  boldItalic: "DejaVuSerif-BoldItalic.ttf",
 } as const;
 type FontName = keyof typeof FONT_FILES;
 
 let fonts: Promise<Record<FontName, Buffer>> | undefined;
-/** The fonts are read once per process (about 1.4 MB); pdfkit embeds only the glyphs a document uses. */
+/** The fonts' bytes are read once per process; pdfkit embeds only the glyphs a document uses. */
 function loadFonts(): Promise<Record<FontName, Buffer>> {
   const require = createRequire(import.meta.url);
   fonts ??= Promise.all(
@@ -39,6 +40,7 @@ export interface CertificateOptions {
   signer?: string | null;
 }
 
+const PAGES_BETWEEN_YIELDS = 4;
 const RED = "#8b1a1a";
 const INK = "#1a1a1a";
 // A4 landscape, in points.
@@ -65,9 +67,13 @@ export async function writeCertificates(
   });
   for (const [name, data] of Object.entries(fontData)) doc.registerFont(name, data);
   doc.pipe(out);
-  for (const certificate of certificates) {
+  for (const [i, certificate] of certificates.entries()) {
     doc.addPage();
     drawCertificate(doc, certificate, options);
+    // A page takes a few milliseconds: the bot's other updates go on between pages (a thousand would hold the
+    // event loop for seconds), and the pages already made are written out instead of piling up in memory.
+    if (i % PAGES_BETWEEN_YIELDS === PAGES_BETWEEN_YIELDS - 1)
+      await new Promise((resolve) => setImmediate(resolve));
   }
   if (certificates.length === 0) doc.addPage();
   doc.end();
@@ -111,7 +117,7 @@ function drawCertificate(doc: PDFKit.PDFDocument, c: CertificateRow, options: Ce
     });
   doc.fontSize(20).text("SÁNG KIẾN", 50, 148, { width: WIDTH - 100, align: "center", characterSpacing: 1.5 });
 
-  centred("Chứng nhận", "italic", 13, 186);
+  centred("Chứng nhận", "regular", 13, 186);
   doc
     .fillColor(RED)
     .font("bold")
@@ -120,7 +126,7 @@ function drawCertificate(doc: PDFKit.PDFDocument, c: CertificateRow, options: Ce
   centred(`Đơn vị: ${c.unit_name ?? "—"}`, "regular", 13, 236);
   centred(`Là tác giả (tỷ lệ đóng góp ${shareText(c.share)}%) của sáng kiến:`, "regular", 13, 258);
   doc
-    .font("boldItalic")
+    .font("bold")
     .fontSize(15)
     .fillColor(INK)
     .text(`“${c.title}”`, 90, 280, { width: WIDTH - 180, align: "center", height: 58, ellipsis: true });
@@ -137,7 +143,7 @@ function drawCertificate(doc: PDFKit.PDFDocument, c: CertificateRow, options: Ce
 
   // The signature block, dated as the decision.
   const x = WIDTH - 360;
-  centred(`${settings.place}, ${officialDate(c.decided_on)}`, "italic", 12, 412, x, 300);
+  centred(`${settings.place}, ${officialDate(c.decided_on)}`, "regular", 12, 412, x, 300);
   for (const [i, line] of settings.signerTitle.entries()) centred(line, "bold", 12, 434 + i * 16, x, 300);
   if (options.signer) centred(options.signer, "bold", 13, 520, x, 300);
 }

@@ -115,3 +115,12 @@ export async function countLookup(db: Db, telegramId: number, windowStart: Date)
     .executeTakeFirstOrThrow();
   return row.attempts;
 }
+
+/** Forgets the lookup counts of windows that ended before `before` (housekeeping). */
+export async function deleteLookupsBefore(db: Db, before: Date): Promise<number> {
+  const result = await db
+    .deleteFrom("verification_attempts")
+    .where("window_start", "<", before)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
