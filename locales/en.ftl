@@ -734,6 +734,7 @@ decisions-revoke-too-long = The reason is too long; please shorten it and send i
 decisions-not-found = This decision was not found.
 decisions-already-revoked = This decision was revoked before.
 my-decision = Scope: <b>{ $scope }</b> — Decision No. <b>{ $number }</b> of { $date }
+my-line-decision = , { $scope } — Decision No. { $number } of { $date }
 my-certificate-button = 📜 Initiative certificate (PDF)
 my-certificate-caption = Initiative certificates ({ $count } authors, one per page). The QR code on each lets anyone check it is genuine.
 certificate-not-recognised = Only a recognised initiative has certificates.

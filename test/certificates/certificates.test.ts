@@ -74,7 +74,10 @@ describe.each(DIALECTS)("certificates of recognised initiatives (%s)", (dialect)
 
   it("gives the author, from /my, a certificate per author naming the person, initiative and decision", async () => {
     const { h, submissionId } = await world();
-    await h.chat(AUTHOR).send("/my");
+    // The list says the scope and the decision beside the status.
+    expect(textsOf(await h.chat(AUTHOR).send("/my"))).toContain(
+      "Được công nhận, cấp tỉnh — Quyết định số 336/QĐ-SGDĐT ngày 14/07/2026",
+    );
     const details = textsOf(await h.chat(AUTHOR).press(BUTTON.myDetails.data(submissionId)));
     expect(details).toContain(
       "Phạm vi ảnh hưởng: <b>cấp tỉnh</b> — Quyết định số <b>336/QĐ-SGDĐT</b> ngày 14/07/2026",
@@ -336,6 +339,37 @@ describe.each(DIALECTS)("certificates of recognised initiatives (%s)", (dialect)
     expect(docx?.name).toBe("quyet-dinh-771-qd-sgddt.docx");
     // A .docx is a zip whose first entry is [Content_Types].xml (its text is checked in decision-docx.test.ts).
     expect(docx?.bytes.subarray(0, 2).toString()).toBe("PK");
+
+    // The revoke button says how, with the command ready to copy; the reason is a message of its own.
+    const how = await h.chat(ADMIN).press(BUTTON.decisionRevoke.data(batch));
+    expect(textsOf(how)).toContain(`<code>/decisions revoke ${batch} &lt;lý do&gt;</code>`);
+    expect(how[0]?.payload.reply_markup.inline_keyboard[0][0].copy_text).toEqual({
+      text: `/decisions revoke ${batch} `,
+    });
+  });
+
+  it("pages the decisions, newest first, eight at a time", async () => {
+    const { h, adminId } = await world();
+    for (let day = 1; day <= 9; day++)
+      await batchDecision(t.db, {
+        adminId,
+        number: `${100 + day}/QĐ-SGDĐT`,
+        date: `2026-09-${String(day).padStart(2, "0")}`,
+        signer: "Trần Văn Bình",
+        submissions: [],
+      });
+    const first = buttonsOf(await h.chat(ADMIN).send("/decisions"));
+    expect(first.map((b) => b.text)).toEqual([
+      ...[9, 8, 7, 6, 5, 4, 3, 2].map((d) => `${100 + d}/QĐ-SGDĐT — 0${d}/09/2026 (0)`),
+      "Trang sau ▶️",
+    ]);
+    const second = buttonsOf(await h.chat(ADMIN).press(BUTTON.decisionsPage.data(1)));
+    expect(second.map((b) => b.text)).toEqual([
+      "101/QĐ-SGDĐT — 01/09/2026 (0)",
+      "336/QĐ-SGDĐT — 14/07/2026 (1)",
+      "◀️ Trang trước",
+    ]);
+    expect(second.at(-1)?.data).toBe(BUTTON.decisionsPage.data(0));
   });
 });
 

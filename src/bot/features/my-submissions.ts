@@ -22,7 +22,7 @@ private_.command("my", async (ctx) => {
       n: i + 1,
       code: s.code ?? "—",
       title: s.title ?? "",
-      status: verbatim(ctx.t(`status-${s.status}`)),
+      status: verbatim(ctx.t(`status-${s.status}`) + decisionSuffix(ctx, s)),
     }),
   );
   const keyboard = new InlineKeyboard();
@@ -55,6 +55,24 @@ private_.callbackQuery(BUTTON.myWithdrawConfirmed.filter, async (ctx) => {
   await ctx.services.submissions.withdraw(ctx.user.id, ...BUTTON.myWithdrawConfirmed.read(ctx.match));
   await ctx.reply(ctx.t("my-withdrawn"));
 });
+
+/** ", cấp tỉnh — QĐ số 336/QĐ-SGDĐT ngày 14/07/2026" after a recognised submission's status in the list. */
+function decisionSuffix(
+  ctx: Context,
+  s: {
+    status: string;
+    scope_recognised: string | null;
+    decision_number: string | null;
+    decision_date: string | null;
+  },
+): string {
+  if (s.status !== "recognised" || !s.decision_number || !s.decision_date) return "";
+  return ctx.t("my-line-decision", {
+    scope: verbatim(s.scope_recognised ? ctx.t(`scope-${s.scope_recognised}`) : "—"),
+    number: s.decision_number,
+    date: formatIsoDate(s.decision_date),
+  });
+}
 
 async function showDetails(ctx: UserContext, id: number): Promise<void> {
   const { submission: s, events } = await ctx.services.submissions.details(ctx.user.id, id);
