@@ -49,6 +49,7 @@ help-admin =
     /council — a campaign's reviewers, assigning their work
     /stats — statistics of a school year or a campaign
     /export — the appendix (XLSX, CSV) of a school year or a campaign
+    /decisions — decisions: the .docx, the list, certificates to print, revocation
     /roles — roles
     /erase — erase a person's personal data at their request
 help-in-conversation = You are in the middle of something. Answer the question to go on, or send /cancel to stop.

@@ -49,6 +49,7 @@ help-admin =
     /council — hội đồng chấm của phong trào, phân công chấm
     /stats — thống kê năm học hoặc phong trào
     /export — phụ lục (XLSX, CSV) năm học hoặc phong trào
+    /decisions — các quyết định: văn bản .docx, danh sách, giấy chứng nhận để in, thu hồi
     /roles — phân quyền
     /erase — xoá dữ liệu cá nhân của một người theo yêu cầu
 help-in-conversation = Thầy/cô đang ở giữa một thao tác. Cứ trả lời câu hỏi để tiếp tục, hoặc gõ /cancel để dừng.

@@ -38,7 +38,7 @@ export class InProcessBot {
     this.services = createServices(db, this.config);
     this.bot = createBot(
       this.config,
-      { db, logger: createLogger(process.env.DEBUG_LOG ? "debug" : "silent"), services: this.services },
+      { db, logger: createLogger("silent"), services: this.services },
       {
         botInfo: BENCH_BOT_INFO,
         client: {
