@@ -41,6 +41,8 @@ export interface CertificateOptions {
 }
 
 const PAGES_BETWEEN_YIELDS = 4;
+/** Where the QR code is drawn on the page, in points from the top left (tests read it back from a rendering). */
+export const QR_BOX = { left: 60, top: 440, side: 96 } as const;
 const RED = "#8b1a1a";
 const INK = "#1a1a1a";
 // A4 landscape, in points.
@@ -153,10 +155,8 @@ function drawVerification(doc: PDFKit.PDFDocument, code: string, botUsername: st
   const link = verificationLink(botUsername, code);
   const qr = QRCode.create(link, { errorCorrectionLevel: "M" });
   const size = qr.modules.size;
-  const side = 96;
+  const { left, top, side } = QR_BOX;
   const cell = side / size;
-  const left = 60;
-  const top = 440;
   for (let row = 0; row < size; row++)
     for (let col = 0; col < size; col++)
       if (qr.modules.get(row, col)) doc.rect(left + col * cell, top + row * cell, cell + 0.05, cell + 0.05);

@@ -2,9 +2,12 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import QRCode from "qrcode";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { BUTTON } from "../../src/bot/callback-data.js";
+import { verificationLink } from "../../src/certificates/certificate-code.js";
 import { NotCertifiableError, TooManyLookupsError } from "../../src/certificates/certificate-errors.js";
+import { QR_BOX } from "../../src/certificates/certificate-pdf.js";
 import { LOOKUPS_PER_MINUTE } from "../../src/certificates/certificates.service.js";
 import { SubmissionNotFoundError } from "../../src/submissions/errors.js";
 import { ForbiddenError } from "../../src/users/permissions.js";
@@ -15,6 +18,7 @@ import {
   pdfFonts,
   pdfInfo,
   pdfText,
+  qrOnFirstPage,
   recogniseOne,
   TITLE,
 } from "../helpers/decision-fixtures.js";
@@ -117,8 +121,17 @@ describe.each(DIALECTS)("certificates of recognised initiatives (%s)", (dialect)
 
   it("answers /start v_<code> with what the certificate certifies; a forged code is unknown; a revoked decision shows", async () => {
     const { h, submissionId, decisionId } = await world();
-    const text = await pdfText(await certificateFromMy(h, submissionId), dir);
+    const pdf = await certificateFromMy(h, submissionId);
+    const text = await pdfText(pdf, dir);
     const code = CODE_IN_LINK.exec(text)?.[1] as string;
+    // The QR code drawn on the page is exactly the verification link's: scanning it sends /start v_<code>.
+    const expected = QRCode.create(verificationLink("bench_bot", code), {
+      errorCorrectionLevel: "M",
+    }).modules;
+    const rows = Array.from({ length: expected.size }, (_, r) =>
+      Array.from({ length: expected.size }, (_, c) => (expected.get(r, c) ? "1" : "0")).join(""),
+    );
+    expect(await qrOnFirstPage(pdf, dir, QR_BOX, expected.size)).toEqual(rows);
 
     // Anyone, registered or not: a stranger scans the QR code.
     const genuine = textsOf(await h.chat(7501).send(`/start v_${code}`));

@@ -134,3 +134,35 @@ export async function pdfFonts(pdf: Buffer, dir: string): Promise<string> {
   await writeFile(path, pdf);
   return (await run("pdffonts", [path])).stdout;
 }
+
+/**
+ * The QR code drawn on the first page of a certificate PDF, read back module by module from a grayscale rendering
+ * (pdftoppm, 4 pixels a point, at the centre of each module), as rows of 0 and 1 — to compare with what the link
+ * encodes.
+ */
+export async function qrOnFirstPage(
+  pdf: Buffer,
+  dir: string,
+  box: { left: number; top: number; side: number },
+  size: number,
+): Promise<string[]> {
+  const path = join(dir, "qr.pdf");
+  await writeFile(path, pdf);
+  const scale = 4;
+  await run("pdftoppm", ["-gray", "-r", String(72 * scale), "-f", "1", "-l", "1", path, join(dir, "qr")]);
+  const { readdir, readFile } = await import("node:fs/promises");
+  const file = (await readdir(dir)).find((f) => f.startsWith("qr-") && f.endsWith(".pgm")) as string;
+  const pgm = await readFile(join(dir, file));
+  // P5 <width> <height> 255, then one byte a pixel.
+  const header = /^P5\s+(\d+)\s+(\d+)\s+255\s/.exec(pgm.subarray(0, 40).toString("latin1"));
+  const width = Number(header?.[1]);
+  const pixels = pgm.subarray((header?.[0] ?? "").length);
+  const cell = box.side / size;
+  return Array.from({ length: size }, (_, row) =>
+    Array.from({ length: size }, (_, col) => {
+      const x = Math.round((box.left + (col + 0.5) * cell) * scale);
+      const y = Math.round((box.top + (row + 0.5) * cell) * scale);
+      return (pixels[y * width + x] as number) < 128 ? "1" : "0";
+    }).join(""),
+  );
+}
