@@ -736,6 +736,7 @@ decisions-not-found = This decision was not found.
 decisions-already-revoked = This decision was revoked before.
 my-decision = Scope: <b>{ $scope }</b> — Decision No. <b>{ $number }</b> of { $date }
 my-line-decision = , { $scope } — Decision No. { $number } of { $date }
+my-decision-revoked = ⛔ This decision was revoked on { $at }.
 my-certificate-button = 📜 Initiative certificate (PDF)
 my-certificate-caption = Initiative certificates ({ $count } authors, one per page). The QR code on each lets anyone check it is genuine.
 certificate-not-recognised = Only a recognised initiative has certificates.

@@ -736,6 +736,7 @@ decisions-not-found = Không tìm thấy quyết định này.
 decisions-already-revoked = Quyết định này đã được thu hồi trước đó.
 my-decision = Phạm vi ảnh hưởng: <b>{ $scope }</b> — Quyết định số <b>{ $number }</b> ngày { $date }
 my-line-decision = , { $scope } — Quyết định số { $number } ngày { $date }
+my-decision-revoked = ⛔ Quyết định này đã bị thu hồi ngày { $at }.
 my-certificate-button = 📜 Giấy chứng nhận sáng kiến (PDF)
 my-certificate-caption = Giấy chứng nhận sáng kiến ({ $count } tác giả, mỗi trang một giấy). Mã QR trên giấy giúp bất kỳ ai kiểm tra giấy là thật.
 certificate-not-recognised = Chỉ sáng kiến đã được công nhận mới có giấy chứng nhận.

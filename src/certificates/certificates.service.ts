@@ -56,6 +56,11 @@ export class CertificatesService {
     return { certificates: await certificatesOf(this.db, [submissionId]), signer: decision.signer };
   }
 
+  /** When the decision was revoked, or null while it is in force (a submission's own details say so). */
+  async revokedAt(decisionId: number): Promise<Date | null> {
+    return (await findDecision(this.db, decisionId))?.revoked_at ?? null;
+  }
+
   /** Administrators only: every certificate of a decision, for printing. */
   async forDecision(actorId: number, decisionId: number): Promise<CertificateBatch> {
     await requireRole(this.db, actorId, "admin");

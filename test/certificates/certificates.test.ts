@@ -181,7 +181,11 @@ describe.each(DIALECTS)("certificates of recognised initiatives (%s)", (dialect)
     expect(afterRevocation).toContain("⛔ <b>Giấy chứng nhận đã bị thu hồi</b>");
     expect(afterRevocation).toContain("Quyết định số <b>336/QĐ-SGDĐT</b> ngày 14/07/2026 không còn giá trị");
     expect(afterRevocation).not.toContain("hợp lệ");
-    // And no new certificate is issued under it.
+    // The author's details say so, without the certificate button.
+    const details = await h.chat(AUTHOR).press(BUTTON.myDetails.data(submissionId));
+    expect(textsOf(details)).toMatch(/⛔ Quyết định này đã bị thu hồi ngày \d\d\/\d\d\/\d{4}\./);
+    expect(buttonsOf(details).map((b) => b.data)).not.toContain(BUTTON.myCertificate.data(submissionId));
+    // And no new certificate is issued under it (a button pressed before the revocation).
     expect(textsOf(await h.chat(AUTHOR).press(BUTTON.myCertificate.data(submissionId)))).toContain(
       "đã bị thu hồi, nên không cấp giấy chứng nhận",
     );

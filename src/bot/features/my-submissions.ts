@@ -93,17 +93,21 @@ async function showDetails(ctx: UserContext, id: number): Promise<void> {
     due: s.decision_due_at ? formatDate(tz, s.decision_due_at) : "—",
     history: verbatim(history.join("\n")),
   });
-  // After a recognition: its scope and the decision it cites, and the authors' certificates.
-  const decided =
-    s.status === "recognised" && s.decision_number && s.decision_date
-      ? `\n${ctx.t("my-decision", {
-          scope: verbatim(s.scope_recognised ? ctx.t(`scope-${s.scope_recognised}`) : "—"),
-          number: s.decision_number,
-          date: formatIsoDate(s.decision_date),
-        })}`
-      : "";
+  // After a recognition: its scope and the decision it cites (or its revocation), and the authors' certificates.
+  const revokedAt =
+    s.status === "recognised" && s.decision_id
+      ? await ctx.services.certificates.revokedAt(s.decision_id)
+      : null;
+  let decided = "";
+  if (s.status === "recognised" && s.decision_number && s.decision_date)
+    decided = `\n${ctx.t("my-decision", {
+      scope: verbatim(s.scope_recognised ? ctx.t(`scope-${s.scope_recognised}`) : "—"),
+      number: s.decision_number,
+      date: formatIsoDate(s.decision_date),
+    })}`;
+  if (revokedAt) decided += `\n${ctx.t("my-decision-revoked", { at: formatDate(tz, revokedAt) })}`;
   const keyboard = new InlineKeyboard();
-  if (s.status === "recognised" && s.kind === "initiative")
+  if (s.status === "recognised" && s.kind === "initiative" && !revokedAt)
     keyboard.text(ctx.t("my-certificate-button"), BUTTON.myCertificate.data(s.id)).row();
   if (s.status === "returned") keyboard.text(ctx.t("my-edit-button"), BUTTON.continueDraft.data(s.id)).row();
   if (WITHDRAWABLE.includes(s.status))
