@@ -118,7 +118,7 @@ try {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }, 20);
   const e0 = performance.now();
-  const { rows } = await new ExportService(db).writeAppendix(
+  const { rows } = await new ExportService(db, "Asia/Ho_Chi_Minh").writeAppendix(
     adminId,
     { campaignId: campaign.id },
     files,

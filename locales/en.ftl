@@ -49,6 +49,7 @@ help-admin =
     /council — a campaign's reviewers, assigning their work
     /stats — statistics of a school year or a campaign
     /export — the appendix (XLSX, CSV) of a school year or a campaign
+    /decisions — decisions: the .docx, the list, certificates to print, revocation
     /roles — roles
     /erase — erase a person's personal data at their request
 help-in-conversation = You are in the middle of something. Answer the question to go on, or send /cancel to stop.
@@ -611,7 +612,7 @@ export-caption = 📎 Appendix, { $label }: { $rows } submissions (XLSX: submiss
 export-sheet-submissions = Submissions
 export-sheet-units = By unit
 export-sheet-groups = By cluster and block
-export-columns = Code | Title | Authors (share) | Unit | Cluster | Block | Kind | Campaign | Status | Recognised scope | Decision number | Decision date | Average score
+export-columns = Code | Title | Authors (share) | Nominee | Proposed title or award | Unit | Cluster | Block | Kind | Campaign | Status | Received | Recognised scope | Decision number | Decision date | Average score
 export-unit-columns = Unit | Cluster | Block | Received | Recognised
 export-group-columns = Group | Name | Received | Recognised
 export-cluster = Cluster
@@ -798,3 +799,46 @@ answers-page = answers, page { $page }/{ $pages }
 decide-proposal = Average: <b>{ $average }</b>/10 (pass mark { $passMark }) → proposed: <b>{ $outcome }</b>
 decide-no-reviews = <i>The council has not scored this submission.</i>
 decide-choose = The decision on <b>{ $code }</b>:
+## Decision documents and certificates
+command-decisions = Decision documents, certificates, revocation
+decisions-none = There are no decisions yet.
+decisions-title = <b>Decisions</b> (page { $page }; newest first). Tap one for its document, list, certificates or to revoke it:
+decisions-previous = ◀️ Previous
+decisions-next = Next ▶️
+decisions-card =
+    <b>Decision No. { $number }</b> of { $date }
+    Signed by: { $signer }
+    School year: { $year }
+    Submissions recognised: { $recognised }
+decisions-card-revoked = ⛔ <b>Revoked</b> at { $at }: { $note }
+decisions-docx-button = 📄 Decision (.docx)
+decisions-xlsx-button = 📊 List (.xlsx)
+decisions-certs-button = 📜 All certificates (PDF)
+decisions-revoke-button = ⛔ Revoke the decision
+decisions-certs-caption = { $count } certificates, one per page, A4 landscape, ready to print.
+decisions-no-certificates = This decision recognises no initiative, so it has no certificates.
+decisions-revoke-how =
+    To revoke Decision No. <b>{ $number }</b>, send this command with the reason (required):
+    <code>{ $command }&lt;reason&gt;</code>
+    Once revoked, every certificate of this decision shows as <b>revoked</b> when checked. This cannot be undone.
+decisions-revoke-copy = 📋 Copy the command
+decisions-revoked = ⛔ Decision No. <b>{ $number }</b> of { $date } is revoked. Its certificates now check as revoked.
+decisions-revoke-note-required = Write the reason after the decision's number, e.g. <code>/decisions revoke 12 Issued with the wrong list</code>.
+decisions-revoke-too-long = The reason is too long; please shorten it and send it again.
+decisions-not-found = This decision was not found.
+decisions-already-revoked = This decision was revoked before.
+my-decision = Scope: <b>{ $scope }</b> — Decision No. <b>{ $number }</b> of { $date }
+my-line-decision = , { $scope } — Decision No. { $number } of { $date }
+my-decision-revoked = ⛔ This decision was revoked on { $at }.
+my-certificate-button = 📜 Initiative certificate (PDF)
+my-certificate-caption = Initiative certificates ({ $count } authors, one per page). The QR code on each lets anyone check it is genuine.
+certificate-not-recognised = Only a recognised initiative has certificates.
+certificate-revoked = The decision recognising this initiative was revoked, so no certificate is issued.
+verify-genuine =
+    ✅ <b>Genuine certificate</b>
+    It certifies that <b>{ $name }</b> is an author of the initiative “{ $title }” (code { $code }), recognised with <b>{ $scope }</b> scope by Decision No. <b>{ $number }</b> of { $date }.
+verify-revoked =
+    ⛔ <b>Certificate revoked</b>
+    The certificate of <b>{ $name }</b> as an author of the initiative “{ $title }” (code { $code }) under Decision No. <b>{ $number }</b> of { $date } is no longer valid: the decision was revoked on { $revoked }.
+verify-unknown = ❌ No certificate has this code. The certificate may be forged, or the code was scanned or typed wrongly.
+verify-too-many = Too many lookups in one minute. Please wait a minute and try again.

@@ -49,6 +49,7 @@ help-admin =
     /council — hội đồng chấm của phong trào, phân công chấm
     /stats — thống kê năm học hoặc phong trào
     /export — phụ lục (XLSX, CSV) năm học hoặc phong trào
+    /decisions — các quyết định: văn bản .docx, danh sách, giấy chứng nhận để in, thu hồi
     /roles — phân quyền
     /erase — xoá dữ liệu cá nhân của một người theo yêu cầu
 help-in-conversation = Thầy/cô đang ở giữa một thao tác. Cứ trả lời câu hỏi để tiếp tục, hoặc gõ /cancel để dừng.
@@ -611,7 +612,7 @@ export-caption = 📎 Phụ lục { $label }: { $rows } hồ sơ (XLSX: hồ sơ
 export-sheet-submissions = Hồ sơ
 export-sheet-units = Theo đơn vị
 export-sheet-groups = Theo cụm, khối
-export-columns = Mã hồ sơ | Tên | Tác giả (tỷ lệ đóng góp) | Đơn vị | Cụm thi đua | Khối thi đua | Loại | Phong trào | Trạng thái | Phạm vi công nhận | Số quyết định | Ngày quyết định | Điểm trung bình
+export-columns = Mã hồ sơ | Tên | Tác giả (tỷ lệ đóng góp) | Người được đề cử | Danh hiệu, hình thức khen thưởng đề nghị | Đơn vị | Cụm thi đua | Khối thi đua | Loại | Phong trào | Trạng thái | Ngày nhận | Phạm vi công nhận | Số quyết định | Ngày quyết định | Điểm trung bình
 export-unit-columns = Đơn vị | Cụm thi đua | Khối thi đua | Tiếp nhận | Công nhận
 export-group-columns = Nhóm | Tên | Tiếp nhận | Công nhận
 export-cluster = Cụm thi đua
@@ -798,3 +799,46 @@ answers-page = nội dung, trang { $page }/{ $pages }
 decide-proposal = Bình quân: <b>{ $average }</b>/10 (điểm đạt { $passMark }) → đề xuất: <b>{ $outcome }</b>
 decide-no-reviews = <i>Hội đồng chưa chấm hồ sơ này.</i>
 decide-choose = Quyết định cho hồ sơ <b>{ $code }</b>:
+## Decision documents and certificates
+command-decisions = Văn bản quyết định, giấy chứng nhận, thu hồi
+decisions-none = Chưa có quyết định nào.
+decisions-title = <b>Các quyết định</b> (trang { $page }; mới nhất trước). Bấm một quyết định để lấy văn bản, danh sách, giấy chứng nhận hoặc thu hồi:
+decisions-previous = ◀️ Trang trước
+decisions-next = Trang sau ▶️
+decisions-card =
+    <b>Quyết định số { $number }</b> ngày { $date }
+    Người ký: { $signer }
+    Năm học: { $year }
+    Số hồ sơ được công nhận: { $recognised }
+decisions-card-revoked = ⛔ <b>Đã thu hồi</b> lúc { $at }: { $note }
+decisions-docx-button = 📄 Quyết định (.docx)
+decisions-xlsx-button = 📊 Danh sách (.xlsx)
+decisions-certs-button = 📜 Tất cả giấy chứng nhận (PDF)
+decisions-revoke-button = ⛔ Thu hồi quyết định
+decisions-certs-caption = { $count } giấy chứng nhận, mỗi trang một giấy, khổ A4 ngang, sẵn sàng để in.
+decisions-no-certificates = Quyết định này không công nhận sáng kiến nào nên không có giấy chứng nhận.
+decisions-revoke-how =
+    Để thu hồi Quyết định số <b>{ $number }</b>, gửi lệnh sau kèm lý do thu hồi (bắt buộc):
+    <code>{ $command }&lt;lý do&gt;</code>
+    Sau khi thu hồi, mọi giấy chứng nhận theo quyết định này sẽ hiện là <b>đã bị thu hồi</b> khi tra cứu. Không thể hoàn tác.
+decisions-revoke-copy = 📋 Sao chép lệnh
+decisions-revoked = ⛔ Đã thu hồi Quyết định số <b>{ $number }</b> ngày { $date }. Giấy chứng nhận theo quyết định này từ nay được báo là đã bị thu hồi.
+decisions-revoke-note-required = Cần ghi lý do thu hồi sau số quyết định, ví dụ: <code>/decisions revoke 12 Ban hành nhầm danh sách</code>.
+decisions-revoke-too-long = Lý do thu hồi quá dài; thầy/cô rút gọn rồi gửi lại.
+decisions-not-found = Không tìm thấy quyết định này.
+decisions-already-revoked = Quyết định này đã được thu hồi trước đó.
+my-decision = Phạm vi ảnh hưởng: <b>{ $scope }</b> — Quyết định số <b>{ $number }</b> ngày { $date }
+my-line-decision = , { $scope } — Quyết định số { $number } ngày { $date }
+my-decision-revoked = ⛔ Quyết định này đã bị thu hồi ngày { $at }.
+my-certificate-button = 📜 Giấy chứng nhận sáng kiến (PDF)
+my-certificate-caption = Giấy chứng nhận sáng kiến ({ $count } tác giả, mỗi trang một giấy). Mã QR trên giấy giúp bất kỳ ai kiểm tra giấy là thật.
+certificate-not-recognised = Chỉ sáng kiến đã được công nhận mới có giấy chứng nhận.
+certificate-revoked = Quyết định công nhận sáng kiến này đã bị thu hồi, nên không cấp giấy chứng nhận.
+verify-genuine =
+    ✅ <b>Giấy chứng nhận hợp lệ</b>
+    Chứng nhận <b>{ $name }</b> là tác giả sáng kiến “{ $title }” (mã hồ sơ { $code }), được công nhận với phạm vi ảnh hưởng <b>{ $scope }</b> theo Quyết định số <b>{ $number }</b> ngày { $date }.
+verify-revoked =
+    ⛔ <b>Giấy chứng nhận đã bị thu hồi</b>
+    Giấy chứng nhận <b>{ $name }</b> là tác giả sáng kiến “{ $title }” (mã hồ sơ { $code }) theo Quyết định số <b>{ $number }</b> ngày { $date } không còn giá trị: quyết định đã bị thu hồi ngày { $revoked }.
+verify-unknown = ❌ Không tìm thấy giấy chứng nhận nào có mã này. Giấy có thể bị làm giả, hoặc mã bị quét/gõ sai.
+verify-too-many = Thầy/cô đã tra cứu quá nhiều lần trong một phút. Vui lòng đợi một phút rồi thử lại.

@@ -13,6 +13,30 @@ const optionalString = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
+/** A text variable; left empty (as .env.example leaves it) or unset, the default. */
+const textOr = (fallback: string) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().trim().default(fallback),
+  );
+
+/** "a | b | c": one line each (an environment variable holds one line). */
+const lines = (raw: string) =>
+  raw
+    .split("|")
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+/** The legal bases of a recognition of initiatives, as the decision cites them unless DECISION_LEGAL_BASES says otherwise. */
+const DEFAULT_LEGAL_BASES = [
+  "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
+  "Căn cứ Nghị định số 13/2012/NĐ-CP ngày 02 tháng 3 năm 2012 của Chính phủ ban hành Điều lệ Sáng kiến;",
+  "Căn cứ Thông tư số 18/2013/TT-BKHCN ngày 01 tháng 8 năm 2013 của Bộ trưởng Bộ Khoa học và Công nghệ hướng dẫn thi hành một số quy định của Điều lệ Sáng kiến;",
+  "Căn cứ Quyết định của Ủy ban nhân dân tỉnh quy định chức năng, nhiệm vụ, quyền hạn và cơ cấu tổ chức của Sở Giáo dục và Đào tạo;",
+  "Căn cứ kết quả xét, đánh giá của Hội đồng Sáng kiến;",
+  "Theo đề nghị của Chủ tịch Hội đồng Sáng kiến.",
+];
+
 const isTimeZone = (tz: string) => {
   try {
     new Intl.DateTimeFormat("en", { timeZone: tz });
@@ -119,6 +143,12 @@ const schema = z.object({
     .min(1, "must be at least 1")
     .max(600, "must be at most 600")
     .default(30),
+  DECISION_ISSUER_PARENT: textOr("UBND TỈNH ……"),
+  DECISION_ISSUER: textOr("SỞ GIÁO DỤC VÀ ĐÀO TẠO"),
+  DECISION_PLACE: textOr("……"),
+  DECISION_LEGAL_BASES: textOr(DEFAULT_LEGAL_BASES.join(" | ")).transform(lines),
+  DECISION_SIGNER_TITLE: textOr("KT. GIÁM ĐỐC | PHÓ GIÁM ĐỐC").transform(lines),
+  DECISION_RECIPIENTS: textOr("Như Điều 3; | Lưu: VT, TĐKT.").transform(lines),
   LOG_LEVEL: z
     .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       error: "must be one of fatal, error, warn, info, debug, trace, silent",
@@ -174,10 +204,28 @@ export type Config = {
   updateConcurrency: number;
   /** How long another instance waits before taking over an update this one claimed and then died on. */
   updateLeaseMs: number;
+  /** What the decision's and the certificates' heading and closing say (DECISION_*). */
+  documents: DocumentSettings;
   logLevel: string;
   /** pretty: one readable line per event; json: one JSON object per line; auto: pretty on a terminal. */
   logFormat: "auto" | "pretty" | "json";
 };
+
+/** The fixed texts of the department's documents: who issues them, where, on what legal bases, who signs. */
+export interface DocumentSettings {
+  /** The issuing body's parent, e.g. "UBND TỈNH LÂM ĐỒNG". */
+  issuerParent: string;
+  /** The issuing body, e.g. "SỞ GIÁO DỤC VÀ ĐÀO TẠO". */
+  issuer: string;
+  /** The place before the date, e.g. "Đà Lạt". */
+  place: string;
+  /** The "Căn cứ …" lines, in order. */
+  legalBases: string[];
+  /** Above the signer's name, line by line, e.g. ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]. */
+  signerTitle: string[];
+  /** "Nơi nhận" lines. */
+  recipients: string[];
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -216,6 +264,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
     updateConcurrency: c.UPDATE_CONCURRENCY,
     updateLeaseMs: c.UPDATE_LEASE_SECONDS * 1000,
+    documents: {
+      issuerParent: c.DECISION_ISSUER_PARENT,
+      issuer: c.DECISION_ISSUER,
+      place: c.DECISION_PLACE,
+      legalBases: c.DECISION_LEGAL_BASES,
+      signerTitle: c.DECISION_SIGNER_TITLE,
+      recipients: c.DECISION_RECIPIENTS,
+    },
     logLevel: c.LOG_LEVEL,
     logFormat: c.LOG_FORMAT,
   };

@@ -1,8 +1,10 @@
 import type { Kysely } from "kysely";
 import { BroadcastsService } from "./broadcasts/broadcasts.service.js";
 import { CampaignsService } from "./campaigns/campaigns.service.js";
+import { CertificatesService } from "./certificates/certificates.service.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/types.js";
+import { DocumentsService } from "./documents/documents.service.js";
 import { ExportService } from "./export/export.service.js";
 import { BatchDecisionService } from "./review/batch-decision.service.js";
 import { CouncilService } from "./review/council.service.js";
@@ -30,6 +32,8 @@ export interface Services {
   exports: ExportService;
   council: CouncilService;
   personalData: PersonalDataService;
+  documents: DocumentsService;
+  certificates: CertificatesService;
 }
 
 export function createServices(db: Kysely<Database>, config: Config): Services {
@@ -48,8 +52,10 @@ export function createServices(db: Kysely<Database>, config: Config): Services {
     decisions: new DecisionService(db, { passMark: config.decisionPassMark }),
     batchDecisions: new BatchDecisionService(db, { passMark: config.decisionPassMark }),
     stats: new StatsService(db),
-    exports: new ExportService(db),
+    exports: new ExportService(db, config.timezone),
     council: new CouncilService(db),
     personalData: new PersonalDataService(db),
+    documents: new DocumentsService(db, config.documents),
+    certificates: new CertificatesService(db, config.documents),
   };
 }

@@ -35,8 +35,32 @@ describe("configuration", () => {
       rateLimitPerMinute: 120,
       updateConcurrency: 64,
       updateLeaseMs: 30_000,
+      documents: expect.objectContaining({ issuer: "SỞ GIÁO DỤC VÀ ĐÀO TẠO", place: "……" }),
       logLevel: "info",
       logFormat: "auto",
+    });
+  });
+
+  it("reads the documents' texts, lists separated by |, and takes the defaults for empty ones", () => {
+    const defaults = loadConfig({ BOT_TOKEN: TOKEN }).documents;
+    expect(defaults.legalBases[0]).toBe("Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;");
+    expect(defaults.signerTitle).toEqual(["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]);
+    // As .env.example leaves them: empty means the default, not nothing.
+    expect(
+      loadConfig({ BOT_TOKEN: TOKEN, DECISION_LEGAL_BASES: "", DECISION_ISSUER: " " }).documents,
+    ).toEqual(defaults);
+    const own = loadConfig({
+      BOT_TOKEN: TOKEN,
+      DECISION_ISSUER_PARENT: "UBND TỈNH LÂM ĐỒNG",
+      DECISION_PLACE: "Đà Lạt",
+      DECISION_LEGAL_BASES: " Căn cứ A; |Căn cứ B;| ",
+      DECISION_SIGNER_TITLE: "GIÁM ĐỐC",
+    }).documents;
+    expect(own).toMatchObject({
+      issuerParent: "UBND TỈNH LÂM ĐỒNG",
+      place: "Đà Lạt",
+      legalBases: ["Căn cứ A;", "Căn cứ B;"],
+      signerTitle: ["GIÁM ĐỐC"],
     });
   });
 

@@ -102,6 +102,8 @@ export function withIdChoiceAndPage<C extends string>(
 const KINDS: readonly SubmissionKind[] = ["initiative", "nomination"];
 const SCOPES: readonly Scope[] = ["unit", "province", "nation"];
 const OUTCOMES: readonly Outcome[] = [...SCOPES, "refuse"];
+/** What /decisions sends of a decision: the .docx decision, its list as XLSX, every certificate as one PDF. */
+export const DECISION_FILES = ["docx", "xlsx", "certs"] as const;
 
 /** Every button of the bot's features outside the form (whose buttons are FORM): written and read from here. */
 export const BUTTON = {
@@ -146,4 +148,9 @@ export const BUTTON = {
   campaignEndorsement: withIdAndChoice("cadm:endo", ["on", "off"] as const),
   campaignClose: withId("cadm:close"),
   campaignCloseConfirmed: withId("cadm:closeok"),
+  myCertificate: withId("my:cert"),
+  decisionsPage: withId("dd:p"),
+  decisionOpen: withId("dd:o"),
+  decisionFile: withIdAndChoice("dd:f", DECISION_FILES),
+  decisionRevoke: withId("dd:x"),
 } as const;

@@ -26,7 +26,7 @@ const MENU = [
 const ROLE_MENU: Record<Role, readonly string[]> = {
   unit_head: ["queue"],
   reviewer: ["review"],
-  admin: ["decide", "council", "newcampaign", "broadcasts", "stats", "export", "roles"],
+  admin: ["decide", "decisions", "council", "newcampaign", "broadcasts", "stats", "export", "roles"],
 };
 
 /** Everyone's commands, then those of `roles` (in the order of ROLE_MENU), described in `locale`. */

@@ -1,4 +1,10 @@
 import { CampaignNotFoundError } from "../campaigns/campaign-input.js";
+import {
+  AlreadyRevokedError,
+  DecisionNotFoundError,
+  NotCertifiableError,
+  TooManyLookupsError,
+} from "../certificates/certificate-errors.js";
 import { DraftClosedError, DraftNotFoundError } from "../review/batch-decision.service.js";
 import { OwnSubmissionError } from "../review/review-errors.js";
 import { CannotWithdrawError, NotRegisteredError, SubmissionNotFoundError } from "../submissions/errors.js";
@@ -26,6 +32,10 @@ const ANSWERS = [
   entry(OwnSubmissionError, (ctx) => ctx.t("review-own-submission")),
   entry(DraftNotFoundError, (ctx) => ctx.t("batch-not-found")),
   entry(DraftClosedError, (ctx) => ctx.t("batch-closed")),
+  entry(DecisionNotFoundError, (ctx) => ctx.t("decisions-not-found")),
+  entry(AlreadyRevokedError, (ctx) => ctx.t("decisions-already-revoked")),
+  entry(NotCertifiableError, (ctx, e) => ctx.t(`certificate-${e.reason}`)),
+  entry(TooManyLookupsError, (ctx) => ctx.t("verify-too-many")),
   entry(CannotWithdrawError, (ctx, e) =>
     ctx.t("my-cannot-withdraw", { status: verbatim(ctx.t(`status-${e.status}`)) }),
   ),

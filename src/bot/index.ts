@@ -22,8 +22,10 @@ import { batchDecisionFeature } from "./features/batch-decision.js";
 import { broadcastsFeature } from "./features/broadcasts.js";
 import { campaignsFeature } from "./features/campaigns.js";
 import { cancelFeature } from "./features/cancel.js";
+import { certificateVerificationFeature } from "./features/certificate-verification.js";
 import { chatMemberFeature } from "./features/chat-member.js";
 import { councilFeature } from "./features/council.js";
+import { decisionDocumentsFeature } from "./features/decision-documents.js";
 import { decisionsFeature } from "./features/decisions.js";
 import { editedFeature } from "./features/edited.js";
 import { endorsementFeature } from "./features/endorsement.js";
@@ -166,6 +168,7 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
     cancelFeature,
     leaveOnCommandFeature,
     conversationsFeature,
+    certificateVerificationFeature,
     startFeature,
     profileFeature,
     submitFeature,
@@ -176,6 +179,7 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
     endorsementFeature,
     decisionsFeature,
     batchDecisionFeature,
+    decisionDocumentsFeature,
     councilFeature,
     statsFeature,
     exportFeature,

@@ -204,6 +204,23 @@ export interface DecisionDraftItemTable {
   reason: string | null;
 }
 
+/** One author's certificate of a recognised initiative; its code is what the QR code carries. */
+export interface CertificateTable {
+  id: Generated<number>;
+  code: string;
+  submission_id: number;
+  /** The submission_authors row it certifies. */
+  author_id: number;
+  created_at: CreatedAt;
+}
+
+/** Certificate lookups per person in the current one-minute window (the verification rate limit). */
+export interface VerificationAttemptTable {
+  telegram_id: number;
+  window_start: Timestamp;
+  attempts: number;
+}
+
 export interface SubmissionCounterTable {
   prefix: string;
   year: number;
@@ -349,6 +366,8 @@ export interface Database {
   decisions: DecisionTable;
   decision_drafts: DecisionDraftTable;
   decision_draft_items: DecisionDraftItemTable;
+  certificates: CertificateTable;
+  verification_attempts: VerificationAttemptTable;
   submission_counters: SubmissionCounterTable;
   submission_authors: SubmissionAuthorTable;
   attachments: AttachmentTable;

@@ -10,4 +10,6 @@ export const inertCell = (value: string) => (FORMULA_START.test(value) ? `'${val
  * A CSV writer for files people open in Excel or LibreOffice: a BOM so Vietnamese shows right, and every text cell
  * made inert, since titles and names are typed by teachers.
  */
-export const spreadsheetCsv = () => stringify({ bom: true, cast: { string: inertCell } });
+// A date cell (midnight UTC, see xlsx-style.ts) as YYYY-MM-DD, which spreadsheets read as a date in any locale.
+export const spreadsheetCsv = () =>
+  stringify({ bom: true, cast: { string: inertCell, date: (d) => d.toISOString().slice(0, 10) } });

@@ -20,6 +20,10 @@ export interface AppendixRow {
   decision_number: string | null;
   decision_date: string | null;
   submitted_at: Date | null;
+  /** The form's answers: a nomination's nominee and award are read from them. */
+  fields: Record<string, unknown>;
+  /** The submitter's name: the nominee of a nomination "for myself". */
+  submitter_name: string | null;
   /** The mean of the council's scores (0-10), when scored. */
   average_score: number | null;
 }
@@ -35,6 +39,7 @@ export async function* appendixRows(db: Db, scope: StatsScope, pageSize = 1000):
       .selectFrom("submissions as s")
       .leftJoin("units as u", "u.id", "s.unit_id")
       .leftJoin("campaigns as c", "c.id", "s.campaign_id")
+      .leftJoin("users as p", "p.id", "s.submitter_id")
       .select([
         "s.id",
         "s.code",
@@ -49,6 +54,8 @@ export async function* appendixRows(db: Db, scope: StatsScope, pageSize = 1000):
         "s.decision_number",
         "s.decision_date",
         "s.submitted_at",
+        "s.fields",
+        "p.full_name as submitter_name",
         (eb) =>
           eb
             .selectFrom("submission_authors as a")

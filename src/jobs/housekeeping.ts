@@ -1,4 +1,5 @@
 import { compactFinishedBroadcasts } from "../broadcasts/broadcasts.repository.js";
+import { deleteLookupsBefore } from "../certificates/certificates.repository.js";
 import { deleteIdleConversationStates } from "../conversations/conversation-state.repository.js";
 import { deleteCronFiresBefore } from "../cron/cron-fires.repository.js";
 import { deleteHandledBefore } from "../intake/inbox.repository.js";
@@ -34,8 +35,10 @@ export async function housekeeping(deps: JobDeps, now: Date): Promise<void> {
     new Date(now.getTime() - DELIVERY_RETENTION_DAYS * DAY_MS),
   );
   const audit = await deleteAuditBefore(deps.db, new Date(now.getTime() - AUDIT_RETENTION_DAYS * DAY_MS));
+  // A certificate lookup counts for one minute: yesterday's counters are of no use.
+  const lookups = await deleteLookupsBefore(deps.db, new Date(now.getTime() - DAY_MS));
   deps.logger.info(
-    { conversations, fires, updates, deliveries, audit },
+    { conversations, fires, updates, deliveries, audit, lookups },
     "housekeeping removed idle conversation states, old cron fires, handled update ids, old deliveries and audit entries",
   );
 }

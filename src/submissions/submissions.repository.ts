@@ -252,7 +252,18 @@ export async function insertAttachment(db: Db, a: IncomingFile & { submissionId:
 export function listBySubmitter(db: Db, submitterId: number) {
   return db
     .selectFrom("submissions")
-    .select(["id", "code", "kind", "status", "title", "submitted_at", "updated_at"])
+    .select([
+      "id",
+      "code",
+      "kind",
+      "status",
+      "title",
+      "submitted_at",
+      "updated_at",
+      "scope_recognised",
+      "decision_number",
+      "decision_date",
+    ])
     .where("submitter_id", "=", submitterId)
     .orderBy("updated_at", "desc")
     .limit(50)

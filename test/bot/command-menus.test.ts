@@ -41,7 +41,16 @@ describe.each(DIALECTS)("role-scoped command menus (%s)", (dialect) => {
     expect(menu?.payload.scope).toEqual({ type: "chat", chat_id: ADMIN });
     const commands = commandsOf(menu) ?? [];
     expect(commands.slice(0, 3)).toEqual(["submit", "my", "drafts"]);
-    for (const command of ["decide", "council", "newcampaign", "broadcasts", "stats", "export", "roles"])
+    for (const command of [
+      "decide",
+      "decisions",
+      "council",
+      "newcampaign",
+      "broadcasts",
+      "stats",
+      "export",
+      "roles",
+    ])
       expect(commands).toContain(command);
     expect(commands).not.toContain("queue");
   });

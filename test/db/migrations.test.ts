@@ -19,6 +19,7 @@ const MIGRATIONS = [
   "20261206_0011_inbox_claim_order",
   "20261206_0012_decisions",
   "20261206_0013_batch_decisions",
+  "20261206_0014_certificates",
 ];
 
 const CORE_TABLES = [
@@ -28,6 +29,7 @@ const CORE_TABLES = [
   "broadcasts",
   "campaign_reviewers",
   "campaigns",
+  "certificates",
   "conversation_state",
   "cron_fires",
   "decision_draft_items",
@@ -42,6 +44,7 @@ const CORE_TABLES = [
   "update_inbox",
   "user_roles",
   "users",
+  "verification_attempts",
 ];
 
 describe.each(DIALECTS)("migrations (%s)", (dialect) => {

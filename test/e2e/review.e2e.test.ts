@@ -247,7 +247,7 @@ describe("a unit head endorses or returns, an administrator decides, the author 
       "Sáng kiến SK-2026-00001",
       "Nguyễn Thị Lan (100%)",
     ]);
-    expect(sheet.getRow(2).getCell(10).value).toBe("cấp tỉnh");
+    expect(sheet.getRow(2).getCell(13).value).toBe("cấp tỉnh");
     expect(String(csv.payload.document.bytes)).toContain("SK-2026-00002");
   });
 

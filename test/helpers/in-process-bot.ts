@@ -4,6 +4,7 @@ import { BENCH_BOT_INFO, inProcessTelegram } from "../../bench/in-process-telegr
 import { type AppBot, createBot } from "../../src/bot/index.js";
 import { type Config, loadConfig } from "../../src/config.js";
 import type { Database } from "../../src/db/types.js";
+import { parseMultipart } from "../../src/demo/multipart.js";
 import { createLogger } from "../../src/logger.js";
 import { createServices, type Services } from "../../src/services.js";
 import { buttons } from "./fake-chat.js";
@@ -27,6 +28,8 @@ export class InProcessBot {
   readonly bot: AppBot;
   readonly services: Services;
   readonly config: Config;
+  /** Files the bot sent (documents, photos), in order, with their bytes. */
+  readonly uploads: { method: string; chatId: number; name: string; bytes: Buffer }[] = [];
 
   constructor(
     readonly db: Kysely<Database>,
@@ -40,20 +43,50 @@ export class InProcessBot {
       {
         botInfo: BENCH_BOT_INFO,
         client: {
-          fetch: inProcessTelegram(
-            (method, payload) => this.calls.push({ method, payload, at: Date.now() - this.started }),
-            (method, payload) => {
-              const refusal = telegramRefusal(method, payload);
-              if (refusal) {
-                this.refusals.push({ method, payload, at: Date.now() - this.started, description: refusal });
-                noteRefusal(method, payload, refusal);
-              }
-              return refusal;
-            },
-          ).fetch,
+          fetch: this.readingUploads(
+            inProcessTelegram(
+              (method, payload) => this.calls.push({ method, payload, at: Date.now() - this.started }),
+              (method, payload) => {
+                const refusal = telegramRefusal(method, payload);
+                if (refusal) {
+                  this.refusals.push({
+                    method,
+                    payload,
+                    at: Date.now() - this.started,
+                    description: refusal,
+                  });
+                  noteRefusal(method, payload, refusal);
+                }
+                return refusal;
+              },
+            ).fetch,
+          ),
         },
       },
     );
+  }
+
+  /**
+   * A file goes as multipart: its fields are read into JSON for the recording fetch, and the file's bytes kept in
+   * `uploads`, so a test can open what the bot sent.
+   */
+  private readingUploads(fetch: typeof globalThis.fetch): typeof globalThis.fetch {
+    return async (input, init) => {
+      if (!init?.body || typeof init.body === "string") return fetch(input, init);
+      const chunks: Buffer[] = [];
+      for await (const chunk of init.body as unknown as AsyncIterable<Uint8Array | string>)
+        chunks.push(typeof chunk === "string" ? Buffer.from(chunk) : Buffer.from(chunk));
+      const type = new Headers(init.headers).get("content-type") ?? "";
+      const fields = parseMultipart(Buffer.concat(chunks), type);
+      const method = String(input).split("/").pop() ?? "";
+      for (const [key, value] of Object.entries(fields))
+        if (value && typeof value === "object" && "bytes" in value) {
+          const file = value as { name: string; size: number; bytes: Buffer };
+          this.uploads.push({ method, chatId: Number(fields.chat_id), name: file.name, bytes: file.bytes });
+          fields[key] = { file: true, name: file.name, size: file.size };
+        }
+      return fetch(input, { ...init, body: JSON.stringify(fields) });
+    };
   }
 
   /** Handles one update; returns the update_id it was given. */

@@ -33,6 +33,13 @@ describe.each(DIALECTS)("housekeeping job (%s)", (dialect) => {
         { update_id: 3, chat_key: "1", payload: "{}", received_at: daysAgo(5) },
       ])
       .execute();
+    await t.db
+      .insertInto("verification_attempts")
+      .values([
+        { telegram_id: 71, window_start: daysAgo(2), attempts: 5 },
+        { telegram_id: 72, window_start: daysAgo(0.5), attempts: 1 },
+      ])
+      .execute();
 
     const deps = {
       db: t.db,
@@ -49,6 +56,9 @@ describe.each(DIALECTS)("housekeeping job (%s)", (dialect) => {
     // Handled update ids go after two days; a pending update stays however old it is.
     const updates = await t.db.selectFrom("update_inbox").select("update_id").orderBy("update_id").execute();
     expect(updates.map((u) => u.update_id)).toEqual([2, 3]);
+    // Certificate lookup counters of yesterday's minutes are forgotten.
+    const lookups = await t.db.selectFrom("verification_attempts").select("telegram_id").execute();
+    expect(lookups.map((l) => Number(l.telegram_id))).toEqual([72]);
   });
 
   it("keeps who received a finished broadcast for 90 days, its counts for good, and the audit log five years", async () => {

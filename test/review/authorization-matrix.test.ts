@@ -203,8 +203,38 @@ describe.each(DIALECTS)("authorization matrix (%s)", (dialect) => {
         async (a) => services.council.declareConflict(a, await assignment()),
       ],
       ["close a campaign", ADMIN_ONLY, (a) => services.campaigns.close(a, campaign.id, NOW)],
+      ["list the decisions", ADMIN_ONLY, (a) => services.documents.list(a, 0)],
+      [
+        "get a decision's .docx",
+        ADMIN_ONLY,
+        async (a) => services.documents.decisionDocx(a, await decision()),
+      ],
+      [
+        "get a decision's list as XLSX",
+        ADMIN_ONLY,
+        async (a) => services.documents.decisionXlsx(a, await decision(), join(dir, `${a}-decision.xlsx`)),
+      ],
+      [
+        "get all certificates of a decision",
+        ADMIN_ONLY,
+        async (a) => services.certificates.forDecision(a, await decision()),
+      ],
+      [
+        "revoke a decision",
+        ADMIN_ONLY,
+        async (a) => services.documents.revoke(a, await decision(), "Lý do", NOW),
+      ],
     ];
 
+    let decisions = 0;
+    const decision = async () =>
+      (
+        await t.db
+          .insertInto("decisions")
+          .values({ number: `${++decisions}/QĐ-SGDĐT`, decided_on: "2026-12-01", created_by: actors.admin })
+          .returning("id")
+          .executeTakeFirstOrThrow()
+      ).id;
     const outcome = async (call: () => Promise<unknown>) => {
       try {
         await call();

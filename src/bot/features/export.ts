@@ -60,6 +60,7 @@ function appendixLabels(ctx: Context): AppendixLabels {
     kind: (k) => ctx.t(`kind-${k}`),
     status: (s) => ctx.t(`status-${s}`),
     scope: (s) => ctx.t(`scope-${s}`),
+    award: (a) => ctx.t(`choice-award-${a}`),
     cluster: ctx.t("export-cluster"),
     block: ctx.t("export-block"),
   };

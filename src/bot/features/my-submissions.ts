@@ -1,10 +1,13 @@
-import { Composer, InlineKeyboard } from "grammy";
+import { createWriteStream } from "node:fs";
+import { join } from "node:path";
+import { Composer, InlineKeyboard, InputFile } from "grammy";
 import { splitMessage } from "../../shared/split-message.js";
-import { formatDate, formatDateTime } from "../../shared/time.js";
+import { formatDate, formatDateTime, formatIsoDate } from "../../shared/time.js";
 import { BUTTON } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { hasUser, type UserContext } from "../filters.js";
 import { verbatim } from "../verbatim.js";
+import { fileSlug, withTempDir } from "./document-files.js";
 
 export const mySubmissionsFeature = new Composer<Context>();
 const private_ = mySubmissionsFeature.chatType("private").filter(hasUser);
@@ -19,7 +22,7 @@ private_.command("my", async (ctx) => {
       n: i + 1,
       code: s.code ?? "—",
       title: s.title ?? "",
-      status: verbatim(ctx.t(`status-${s.status}`)),
+      status: verbatim(ctx.t(`status-${s.status}`) + decisionSuffix(ctx, s)),
     }),
   );
   const keyboard = new InlineKeyboard();
@@ -53,6 +56,24 @@ private_.callbackQuery(BUTTON.myWithdrawConfirmed.filter, async (ctx) => {
   await ctx.reply(ctx.t("my-withdrawn"));
 });
 
+/** ", cấp tỉnh — QĐ số 336/QĐ-SGDĐT ngày 14/07/2026" after a recognised submission's status in the list. */
+function decisionSuffix(
+  ctx: Context,
+  s: {
+    status: string;
+    scope_recognised: string | null;
+    decision_number: string | null;
+    decision_date: string | null;
+  },
+): string {
+  if (s.status !== "recognised" || !s.decision_number || !s.decision_date) return "";
+  return ctx.t("my-line-decision", {
+    scope: verbatim(s.scope_recognised ? ctx.t(`scope-${s.scope_recognised}`) : "—"),
+    number: s.decision_number,
+    date: formatIsoDate(s.decision_date),
+  });
+}
+
 async function showDetails(ctx: UserContext, id: number): Promise<void> {
   const { submission: s, events } = await ctx.services.submissions.details(ctx.user.id, id);
   const tz = ctx.config.timezone;
@@ -72,13 +93,44 @@ async function showDetails(ctx: UserContext, id: number): Promise<void> {
     due: s.decision_due_at ? formatDate(tz, s.decision_due_at) : "—",
     history: verbatim(history.join("\n")),
   });
+  // After a recognition: its scope and the decision it cites (or its revocation), and the authors' certificates.
+  const revokedAt =
+    s.status === "recognised" && s.decision_id
+      ? await ctx.services.certificates.revokedAt(s.decision_id)
+      : null;
+  let decided = "";
+  if (s.status === "recognised" && s.decision_number && s.decision_date)
+    decided = `\n${ctx.t("my-decision", {
+      scope: verbatim(s.scope_recognised ? ctx.t(`scope-${s.scope_recognised}`) : "—"),
+      number: s.decision_number,
+      date: formatIsoDate(s.decision_date),
+    })}`;
+  if (revokedAt) decided += `\n${ctx.t("my-decision-revoked", { at: formatDate(tz, revokedAt) })}`;
   const keyboard = new InlineKeyboard();
+  if (s.status === "recognised" && s.kind === "initiative" && !revokedAt)
+    keyboard.text(ctx.t("my-certificate-button"), BUTTON.myCertificate.data(s.id)).row();
   if (s.status === "returned") keyboard.text(ctx.t("my-edit-button"), BUTTON.continueDraft.data(s.id)).row();
   if (WITHDRAWABLE.includes(s.status))
     keyboard.text(ctx.t("my-withdraw-button"), BUTTON.myWithdraw.data(s.id));
   // Return notes can make the history long: it goes in parts, the buttons under the last one.
-  await replyInParts(ctx, text, keyboard);
+  await replyInParts(ctx, text + decided, keyboard);
 }
+
+private_.callbackQuery(BUTTON.myCertificate.filter, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  const [id] = BUTTON.myCertificate.read(ctx.match);
+  // Only the submitter or an author of a recognised initiative, under a decision in force (the service checks).
+  const batch = await ctx.services.certificates.forSubmission(ctx.user.id, id);
+  await ctx.replyWithChatAction("upload_document");
+  await withTempDir(async (dir) => {
+    const path = join(dir, "giay-chung-nhan.pdf");
+    await ctx.services.certificates.write(batch, ctx.me.username, createWriteStream(path));
+    const code = batch.certificates[0]?.submission_code ?? String(id);
+    await ctx.replyWithDocument(new InputFile(path, `giay-chung-nhan-${fileSlug(code)}.pdf`), {
+      caption: ctx.t("my-certificate-caption", { count: batch.certificates.length }),
+    });
+  });
+});
 
 /** HTML text in as many messages as it needs (Telegram takes 4,096 characters), the keyboard under the last. */
 async function replyInParts(ctx: Context, text: string, keyboard: InlineKeyboard): Promise<void> {
