@@ -12,6 +12,7 @@ const UNIT = [
   "test/campaigns/reminder-schedule.test.ts",
   "test/db/batched.test.ts",
   "test/db/data-dir-lock.test.ts",
+  "test/deploy/start-command.test.ts",
   "test/review/rubric.test.ts",
   "test/shared/text.test.ts",
   "test/stats/stats-chart.test.ts",

@@ -87,6 +87,8 @@ describe("backup and restore of the embedded database", () => {
       // Written after the backup: not in it.
       await addUnit(running.db, "AFTER");
       expect(readdirSync(requests)).toEqual([]);
+      // No restore over a database in use, even with --force.
+      await expect(restoreEmbedded(out, dataDir, { force: true })).rejects.toThrow(/stop the bot first/);
     } finally {
       await responder.stop();
       await running.close();
@@ -95,7 +97,7 @@ describe("backup and restore of the embedded database", () => {
     expect(original.counts.decisions).toBe(1);
   });
 
-  it("restores into a fresh data directory, where the bot finds every submission", async () => {
+  it("restores into a fresh data directory, where the bot finds every submission; never over a database", async () => {
     const fresh = tempDir("thidua-restored-");
     const restored = await restoreEmbedded(out, fresh);
     expect(restored).toMatchObject({ submissions: SAMPLE_TEACHERS.length + 1, movedAside: undefined });
@@ -104,32 +106,16 @@ describe("backup and restore of the embedded database", () => {
       const units = await handle.db.selectFrom("units").select("code").execute();
       expect(units.map((u) => u.code)).toContain("IN-FLIGHT");
       expect(units.map((u) => u.code)).not.toContain("AFTER");
-      const content = await contentOf(handle.db);
-      expect(content).toEqual(original);
+      expect(await contentOf(handle.db)).toEqual(original);
       expect(await myListsOn(handle.db)).toEqual(myLists);
     } finally {
       await handle.close();
     }
-  });
 
-  it("refuses a directory that holds a database, and with --force keeps the old one aside", async () => {
-    const occupied = tempDir("thidua-occupied-");
-    await restoreEmbedded(out, occupied);
-    await expect(restoreEmbedded(out, occupied)).rejects.toThrow(/already holds a database.*--force/s);
-    const forced = await restoreEmbedded(out, occupied, { force: true });
+    await expect(restoreEmbedded(out, fresh)).rejects.toThrow(/already holds a database.*--force/s);
+    const forced = await restoreEmbedded(out, fresh, { force: true });
     expect(forced.movedAside).toMatch(/pglite\.before-restore-/);
     expect(existsSync(join(forced.movedAside as string, "PG_VERSION"))).toBe(true);
-  });
-
-  it("refuses to restore while a bot holds the directory", async () => {
-    const busy = tempDir("thidua-busy-");
-    const holder = await createDatabase({ kind: "pglite", dataDir: busy });
-    try {
-      await expect(restoreEmbedded(out, busy, { force: true })).rejects.toThrow(/stop the bot first/);
-      expect(existsSync(join(busy, "pglite", "PG_VERSION"))).toBe(true);
-    } finally {
-      await holder.close();
-    }
   });
 
   it("is taken by the tool itself when the bot is stopped, and never overwrites a file", async () => {
