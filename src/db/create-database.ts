@@ -1,4 +1,6 @@
 import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
@@ -91,9 +93,12 @@ export async function createDatabase(
  * Checkpoints (less to replay when restored), then waits until no transaction is open and copies the data directory
  * while PGlite's mutexes keep every statement out: every PGlite query and Kysely transaction holds its transaction
  * mutex, from BEGIN to COMMIT for the latter. The tarball is the state after the last commit, as a crash at that
- * instant would leave it, which PostgreSQL opens by replaying its write-ahead log. Other updates wait for the copy.
+ * instant would leave it, which PostgreSQL opens by replaying its write-ahead log. Statements wait for the copy
+ * only: it is compressed afterwards, on libuv's thread pool (docs/benchmarks.md).
  */
 async function snapshotOf(pglite: PGlite): Promise<Blob> {
   await pglite.exec("checkpoint");
-  return pglite._runExclusiveTransaction(() => pglite.dumpDataDir("gzip"));
+  const tar = await pglite._runExclusiveTransaction(() => pglite.dumpDataDir("none"));
+  const gzipped = await promisify(gzip)(new Uint8Array(await tar.arrayBuffer()));
+  return new Blob([new Uint8Array(gzipped)], { type: "application/x-gzip" });
 }

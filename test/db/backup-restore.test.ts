@@ -2,7 +2,7 @@ import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BackupError } from "../../src/db/backup/backup-error.js";
-import { startBackupResponder } from "../../src/db/backup/backup-request.js";
+import { requestBackup, startBackupResponder } from "../../src/db/backup/backup-request.js";
 import { backupEmbedded, restoreEmbedded } from "../../src/db/backup/embedded-backup.js";
 import { backupServer, restoreServer } from "../../src/db/backup/server-backup.js";
 import { createDatabase, type DatabaseHandle } from "../../src/db/create-database.js";
@@ -132,6 +132,23 @@ describe("backup and restore of the embedded database", () => {
     } finally {
       await handle.close();
     }
+  });
+
+  it("tells the tool when no bot takes the request, or when the bot's copy fails", async () => {
+    const dir = tempDir("thidua-requests-");
+    await expect(requestBackup(dir, { pickupMs: 300 })).rejects.toThrow(/did not take the backup request/);
+    expect(readdirSync(join(dir, "backup-requests"))).toEqual([]);
+    const responder = startBackupResponder({
+      dataDir: dir,
+      snapshot: () => Promise.reject(new Error("disk full")),
+      logger: createLogger("silent"),
+    });
+    try {
+      await expect(requestBackup(dir)).rejects.toThrow(/could not make the backup: disk full/);
+    } finally {
+      await responder.stop();
+    }
+    expect(readdirSync(join(dir, "backup-requests"))).toEqual([]);
   });
 
   it("says what a file is when it is not an embedded backup", async () => {

@@ -140,6 +140,11 @@ export async function requestBackup(
           "directory itself).",
       );
     }
+    // Taken, then gone without an answer (checked again after: the answer may have come in between): the bot
+    // stopped, or restarted, in the middle.
+    const gone = !existsSync(request) && !existsSync(join(dir, `${id}.working`));
+    if (gone && !existsSync(done) && !existsSync(error))
+      throw new BackupError("The bot stopped before finishing the backup; run it again.");
     if (waited > finishMs)
       throw new BackupError(`The running bot did not finish the backup within ${finishMs / 60_000} min.`);
   }

@@ -103,7 +103,11 @@ export async function restoreEmbedded(
     release();
   }
 
-  const database = await createDatabase({ kind: "pglite", dataDir, loadDataDir: new Blob([bytes]) });
+  const database = await createDatabase({
+    kind: "pglite",
+    dataDir,
+    loadDataDir: new Blob([bytes], { type: "application/x-gzip" }),
+  });
   try {
     // Reading the tables proves the restored files open as a database (PostgreSQL checks its pages as it reads).
     const migrations = await sql<{ n: number }>`select count(*)::int as n from kysely_migration`.execute(

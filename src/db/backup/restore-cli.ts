@@ -31,8 +31,8 @@ try {
     const restored = await restoreEmbedded(file, dataDir, { force: values.force });
     if (restored.movedAside) console.log(`The database that was there is kept in ${restored.movedAside}.`);
     console.log(
-      `Restored ${file} into ${dataDir}: ${restored.submissions} submission(s), schema at migration ` +
-        `${restored.migrations}. Start the bot with DATA_DIR=${dataDir}.`,
+      `Restored ${file} into ${dataDir}: ${restored.submissions} submission(s), ${restored.migrations} ` +
+        `migrations applied. Start the bot with DATA_DIR=${dataDir}.`,
     );
   }
 } catch (error) {
