@@ -114,11 +114,16 @@ export async function requestBackup(
   { pickupMs = 30_000, finishMs = 30 * 60_000 }: { pickupMs?: number; finishMs?: number } = {},
 ): Promise<string> {
   const dir = join(dataDir, REQUESTS_DIR);
-  mkdirSync(dir, { recursive: true });
   const id = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID().slice(0, 8)}`;
   const request = join(dir, `${id}.request`);
-  writeFileSync(`${request}.tmp`, JSON.stringify({ pid: process.pid, at: new Date().toISOString() }));
-  renameSync(`${request}.tmp`, request);
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(`${request}.tmp`, JSON.stringify({ pid: process.pid, at: new Date().toISOString() }));
+    renameSync(`${request}.tmp`, request);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EACCES") throw error;
+    throw new BackupError(`Only the bot's own user may ask it for a backup (no permission to write ${dir}).`);
+  }
 
   const started = Date.now();
   for (;;) {
