@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, writeFileSync } from "node:fs";
+import { chownSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BackupError } from "../../src/db/backup/backup-error.js";
@@ -7,6 +7,7 @@ import { backupEmbedded, restoreEmbedded } from "../../src/db/backup/embedded-ba
 import { backupServer, restoreServer } from "../../src/db/backup/server-backup.js";
 import { createDatabase, type DatabaseHandle } from "../../src/db/create-database.js";
 import { migrateToLatest } from "../../src/db/migrator.js";
+import { moveToServer } from "../../src/db/move/move-to-server.js";
 import { createLogger } from "../../src/logger.js";
 import { tempDir } from "../helpers/bot-process.js";
 import { InProcessBot, textsOf } from "../helpers/in-process-bot.js";
@@ -136,6 +137,8 @@ describe("backup and restore of the embedded database", () => {
 
   it("tells the tool when no bot takes the request, or when the bot's copy fails", async () => {
     const dir = tempDir("thidua-requests-");
+    await expect(requestBackup(dir)).rejects.toThrow(/does not take backup requests/);
+    mkdirSync(join(dir, "backup-requests"));
     await expect(requestBackup(dir, { pickupMs: 300 })).rejects.toThrow(/did not take the backup request/);
     expect(readdirSync(join(dir, "backup-requests"))).toEqual([]);
     const responder = startBackupResponder({
@@ -150,6 +153,26 @@ describe("backup and restore of the embedded database", () => {
     }
     expect(readdirSync(join(dir, "backup-requests"))).toEqual([]);
   });
+
+  it.skipIf(process.getuid?.() !== 0)(
+    "run as root on the bot's directory, only asks the running bot",
+    async () => {
+      const owned = tempDir("thidua-owned-");
+      chownSync(owned, 65534, 65534);
+      mkdirSync(join(owned, "pglite"));
+      writeFileSync(join(owned, "pglite", "PG_VERSION"), "17");
+      const tarball = join(tempDir(), "some.tar.gz");
+      writeFileSync(tarball, Buffer.from([0x1f, 0x8b, 8, 0]));
+      await expect(restoreEmbedded(tarball, owned)).rejects.toThrow(/belongs to user id 65534.*sudo -u/s);
+      await expect(moveToServer(owned, "postgres://x@127.0.0.1/none")).rejects.toThrow(
+        /belongs to user id 65534/,
+      );
+      await expect(backupEmbedded(owned, join(tempDir(), "x.tar.gz"))).rejects.toThrow(
+        /belongs to user id 65534/,
+      );
+      expect(readdirSync(owned).sort()).toEqual(["pglite"]);
+    },
+  );
 
   it("says what a file is when it is not an embedded backup", async () => {
     const dir = tempDir("thidua-bad-");

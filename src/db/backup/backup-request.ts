@@ -116,8 +116,14 @@ export async function requestBackup(
   const dir = join(dataDir, REQUESTS_DIR);
   const id = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID().slice(0, 8)}`;
   const request = join(dir, `${id}.request`);
+  // The bot makes the folder when it starts: without it, the bot holding the directory does not answer requests
+  // (and a folder made here, perhaps by root, might not be the bot's to write in).
+  if (!existsSync(dir))
+    throw new BackupError(
+      `The bot holding ${dataDir} does not take backup requests (a version older than db:backup?). Stop it and ` +
+        "run the backup again (it then reads the data directory itself).",
+    );
   try {
-    mkdirSync(dir, { recursive: true });
     writeFileSync(`${request}.tmp`, JSON.stringify({ pid: process.pid, at: new Date().toISOString() }));
     renameSync(`${request}.tmp`, request);
   } catch (error) {

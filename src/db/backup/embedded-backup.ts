@@ -10,6 +10,26 @@ import { requestBackup, writeDurably } from "./backup-request.js";
 /** Where createDatabase keeps PGlite's own files inside DATA_DIR. */
 export const pgliteDirOf = (dataDir: string) => join(dataDir, "pglite");
 
+/**
+ * Root opening the bot's data directory would leave files there the bot's own user cannot write (write-ahead log
+ * segments, a restored database), and the bot would not start again: refused, with what to run instead. (Asking the
+ * running bot for a backup is fine: the bot writes the files.)
+ */
+export function requireOwner(dataDir: string): void {
+  const owner = foreignOwner(dataDir);
+  if (owner !== undefined)
+    throw new BackupError(
+      `${dataDir} belongs to user id ${owner}, the bot's: run this as that user (sudo -u <user> …), so that ` +
+        "the files it writes there stay the bot's.",
+    );
+}
+
+function foreignOwner(dataDir: string): number | undefined {
+  if (process.getuid?.() !== 0 || !existsSync(dataDir)) return undefined;
+  const owner = statSync(dataDir).uid;
+  return owner === 0 ? undefined : owner;
+}
+
 export interface EmbeddedBackup {
   bytes: number;
   /** The bot was running and made the copy itself (backup-request.ts); otherwise this process opened the directory. */
@@ -31,14 +51,21 @@ export async function backupEmbedded(
   if (!existsSync(join(pgliteDirOf(dataDir), "PG_VERSION")))
     throw new BackupError(`There is no embedded database in ${dataDir} (DATA_DIR) to back up.`);
   refuseExisting(outFile);
+  const byRunningBot = async () => {
+    moveFile(await requestBackup(dataDir, wait), outFile);
+    return { bytes: statSync(outFile).size, byRunningBot: true };
+  };
+  // Root on the bot's directory may only ask the running bot (requireOwner).
+  if (foreignOwner(dataDir) !== undefined) {
+    if (!(await isLocked(dataDir))) requireOwner(dataDir);
+    return byRunningBot();
+  }
   let database: Awaited<ReturnType<typeof createDatabase>>;
   try {
     database = await createDatabase({ kind: "pglite", dataDir });
   } catch (error) {
     if (!(error instanceof DataDirLockedError)) throw error;
-    const made = await requestBackup(dataDir, wait);
-    moveFile(made, outFile);
-    return { bytes: statSync(outFile).size, byRunningBot: true };
+    return byRunningBot();
   }
   try {
     const tarball = await (database.snapshot as () => Promise<Blob>)();
@@ -47,6 +74,16 @@ export async function backupEmbedded(
     return { bytes: tarball.size, byRunningBot: false };
   } finally {
     await database.close();
+  }
+}
+
+async function isLocked(dataDir: string): Promise<boolean> {
+  try {
+    (await lockDataDir(dataDir))();
+    return false;
+  } catch (error) {
+    if (error instanceof DataDirLockedError) return true;
+    throw error;
   }
 }
 
@@ -76,6 +113,7 @@ export async function restoreEmbedded(
       `${file} is not a backup of the embedded database (a .tar.gz from npm run db:backup).`,
     );
 
+  requireOwner(dataDir);
   // Checked and moved aside under the lock, so that no bot is running on the directory meanwhile. The lock is then
   // handed to createDatabase, which takes it again: a bot started in between finds a database already there and
   // PGlite refuses to load over it ("Database already exists"), so nothing is overwritten either way.

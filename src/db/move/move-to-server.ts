@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { BackupError } from "../backup/backup-error.js";
+import { requireOwner } from "../backup/embedded-backup.js";
 import { createDatabase, type DatabaseHandle } from "../create-database.js";
 import { DataDirLockedError } from "../data-dir-lock.js";
 import { migrateToLatest } from "../migrator.js";
@@ -20,6 +21,7 @@ export async function moveToServer(
     throw new BackupError(`${url} is not a PostgreSQL URL (postgres://user:password@host:5432/database).`);
   if (!existsSync(join(dataDir, "pglite", "PG_VERSION")))
     throw new BackupError(`There is no embedded database in ${dataDir} (DATA_DIR) to move.`);
+  requireOwner(dataDir);
   let source: DatabaseHandle;
   try {
     source = await createDatabase({ kind: "pglite", dataDir });
