@@ -13,6 +13,7 @@ const UNIT = [
   "test/db/batched.test.ts",
   "test/db/data-dir-lock.test.ts",
   "test/demo/bot-api-standin.test.ts",
+  "test/deploy/start-command.test.ts",
   "test/review/rubric.test.ts",
   "test/review/batch-proposal.test.ts",
   "test/shared/text.test.ts",

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { resolve } from "node:path";
 import { Api } from "grammy";
 import { sql } from "kysely";
 import { campaignMessageRenderer } from "./bot/broadcast-messages.js";
@@ -8,6 +9,7 @@ import { type AppBot, createBot } from "./bot/index.js";
 import { type Launched, launchPolling, launchWebhook } from "./bot/launch.js";
 import { type BroadcastSender, startBroadcastSender } from "./broadcasts/broadcast-sender.js";
 import type { Config } from "./config.js";
+import { type BackupResponder, startBackupResponder } from "./db/backup/backup-request.js";
 import { createDatabase, type DatabaseHandle, databaseTarget } from "./db/create-database.js";
 import { migrateToLatest } from "./db/migrator.js";
 import { type Dispatcher, isTelegramTrouble, startDispatcher } from "./intake/dispatcher.js";
@@ -32,17 +34,26 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   let scheduler: Scheduler | undefined;
   let sender: BroadcastSender | undefined;
   let dispatcher: Dispatcher | undefined;
+  let backups: BackupResponder | undefined;
   const shutdown = async () => {
     await launched?.stop();
     await dispatcher?.stop();
     await sender?.stop();
     await scheduler?.stop();
+    await backups?.stop();
     await database.close();
   };
   try {
     logger.info({ dialect: database.dialect }, "database opened");
     const applied = await migrateToLatest(database.db);
     if (applied.length > 0) logger.info({ applied }, "migrations applied");
+    // `npm run db:backup` cannot open the embedded database while this process holds it: it asks this process.
+    if (database.snapshot)
+      backups = startBackupResponder({
+        dataDir: resolve(config.dataDir),
+        snapshot: database.snapshot,
+        logger,
+      });
 
     const services = createServices(database.db, config);
     await services.users.bootstrapAdmins(config.adminTelegramIds);

@@ -1,4 +1,6 @@
 import { join, resolve } from "node:path";
+import { promisify } from "node:util";
+import { gzip } from "node:zlib";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
@@ -14,11 +16,17 @@ export interface DatabaseHandle {
   dialect: DialectName;
   /** Closes the pool or PGlite (flushing it to disk) and releases the data-directory lock. */
   close(): Promise<void>;
+  /**
+   * The embedded database's data directory as a gzipped tarball (PGlite's dumpDataDir), taken between
+   * transactions: absent on PostgreSQL, whose backups are pg_dump's.
+   */
+  snapshot?: () => Promise<Blob>;
 }
 
 export type DatabaseTarget =
   | { kind: "postgres"; url: string; poolSize?: number }
-  | { kind: "pglite"; dataDir: string }
+  /** `loadDataDir`: a tarball (from `snapshot`) to create the database from; PGlite refuses it over an existing one. */
+  | { kind: "pglite"; dataDir: string; loadDataDir?: Blob }
   | { kind: "pglite-memory" };
 
 export function databaseTarget(config: { databaseUrl: string | undefined; dataDir: string }): DatabaseTarget {
@@ -52,7 +60,9 @@ export async function createDatabase(
   const release = target.kind === "pglite" ? await lockDataDir(target.dataDir) : () => {};
   try {
     const pglite = await PGlite.create({
-      ...(target.kind === "pglite" ? { dataDir: join(target.dataDir, "pglite") } : {}),
+      ...(target.kind === "pglite"
+        ? { dataDir: join(target.dataDir, "pglite"), loadDataDir: target.loadDataDir }
+        : {}),
       parsers: customParsers,
       extensions: { pg_trgm },
       // PGlite keeps PostgreSQL's 128MB shared buffers in its WASM heap, which never shrinks; a bot's working set
@@ -63,6 +73,7 @@ export async function createDatabase(
     return {
       db,
       dialect: "pglite",
+      snapshot: () => snapshotOf(pglite),
       close: async () => {
         try {
           await db.destroy();
@@ -76,4 +87,18 @@ export async function createDatabase(
     release();
     throw error;
   }
+}
+
+/**
+ * Checkpoints (less to replay when restored), then waits until no transaction is open and copies the data directory
+ * while PGlite's mutexes keep every statement out: every PGlite query and Kysely transaction holds its transaction
+ * mutex, from BEGIN to COMMIT for the latter. The tarball is the state after the last commit, as a crash at that
+ * instant would leave it, which PostgreSQL opens by replaying its write-ahead log. Statements wait for the copy
+ * only: it is compressed afterwards, on libuv's thread pool (docs/benchmarks.md).
+ */
+async function snapshotOf(pglite: PGlite): Promise<Blob> {
+  await pglite.exec("checkpoint");
+  const tar = await pglite._runExclusiveTransaction(() => pglite.dumpDataDir("none"));
+  const gzipped = await promisify(gzip)(new Uint8Array(await tar.arrayBuffer()));
+  return new Blob([new Uint8Array(gzipped)], { type: "application/x-gzip" });
 }
