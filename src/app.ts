@@ -25,8 +25,20 @@ export interface RunningApp {
   shutdown(): Promise<void>;
 }
 
-/** The composition root: database -> migrations -> services -> bot -> scheduler. */
-export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
+/** The start was stopped by a signal before it finished (see startApp's `stopped`). */
+export class StartAbortedError extends Error {
+  constructor() {
+    super("stopped before the start finished");
+    this.name = "StartAbortedError";
+  }
+}
+
+/**
+ * The composition root: database -> migrations -> services -> bot -> scheduler. `stopped` ends a start that is
+ * still waiting (for Telegram, say) with StartAbortedError after closing what it opened, so a `docker stop` or
+ * `systemctl stop` during a Telegram outage still closes the database cleanly.
+ */
+export async function startApp(config: Config, logger: Logger, stopped?: AbortSignal): Promise<RunningApp> {
   const database = await createDatabase(databaseTarget(config), (err) =>
     logger.warn({ err }, "lost a database connection; reconnecting"),
   );
@@ -59,7 +71,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     await services.users.bootstrapAdmins(config.adminTelegramIds);
 
     const bot = createBot(config, { db: database.db, logger, services });
-    await initWhenReachable(bot, logger);
+    await initWhenReachable(bot, logger, stopped);
     logger.info({ username: bot.botInfo.username }, "connected to the Telegram Bot API");
     await bot.setCommandMenus();
     for (const telegramId of config.adminTelegramIds) await bot.menus.refresh(telegramId);
@@ -111,8 +123,9 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
  * getMe until Telegram answers: a network without Telegram (a firewall, an outage, its 5xx) is said once, with the
  * retry, and the bot starts as soon as it can reach it. A refused token still ends the start at once.
  */
-async function initWhenReachable(bot: AppBot, logger: Logger): Promise<void> {
+async function initWhenReachable(bot: AppBot, logger: Logger, stopped?: AbortSignal): Promise<void> {
   for (let attempt = 1; ; attempt++) {
+    if (stopped?.aborted) throw new StartAbortedError();
     try {
       // getMe ourselves: bot.init() retries a network error forever, in silence.
       bot.botInfo = await bot.api.getMe();
@@ -127,7 +140,19 @@ async function initWhenReachable(bot: AppBot, logger: Logger): Promise<void> {
           { err, attempt, retryInSeconds: delayMs / 1000 },
           "cannot reach the Telegram Bot API; check the network or TELEGRAM_API_ROOT. Still trying",
         );
-      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      await abortableDelay(delayMs, stopped);
     }
   }
+}
+
+function abortableDelay(ms: number, stopped?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    stopped?.addEventListener("abort", done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      stopped?.removeEventListener("abort", done);
+      resolve();
+    }
+  });
 }

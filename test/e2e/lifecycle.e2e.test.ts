@@ -119,6 +119,27 @@ describe("starting and stopping the bot process", () => {
     }
   });
 
+  it("stops cleanly on SIGTERM while it still waits for Telegram, and its data directory opens again", {
+    timeout: 90_000,
+  }, async () => {
+    // docker stop or systemctl stop during a Telegram outage: the start is ended and the database closed, instead
+    // of the process being killed with the embedded database open.
+    const dataDir = tempDir();
+    const port = await freePort();
+    const waiting = spawnBot({
+      BOT_TOKEN: TEST_BOT_TOKEN,
+      TELEGRAM_API_ROOT: `http://127.0.0.1:${port}`,
+      DATA_DIR: dataDir,
+    });
+    await waitForOutput(waiting, /cannot reach the Telegram Bot API/, 30_000);
+    expect(await waiting.stop()).toBe(0);
+    expect(waiting.output()).toContain("stopped cleanly before the start finished");
+
+    const bot = await startBot(api, { DATA_DIR: dataDir });
+    expect(bot.output()).not.toMatch(/locked|could not start/);
+    expect(await bot.stop()).toBe(0);
+  });
+
   it("exits with a clear message when Telegram rejects the token", async () => {
     api.failNext("getMe", { status: 400 });
     const bot = spawnBot({ BOT_TOKEN: TEST_BOT_TOKEN, TELEGRAM_API_ROOT: api.apiRoot, DATA_DIR: tempDir() });
