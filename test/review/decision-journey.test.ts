@@ -24,12 +24,14 @@ const jsQR = jsqr.default;
 
 /** poppler-utils reads the PDFs back (text, pages, the rendered QR code); CI installs it (.ci/run). */
 function hasPoppler(): boolean {
-  try {
-    for (const tool of ["pdftotext", "pdftoppm", "pdfinfo"]) execFileSync(tool, ["-v"], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
+  for (const tool of ["pdftotext", "pdftoppm", "pdfinfo"])
+    try {
+      execFileSync(tool, ["-v"], { stdio: "ignore" });
+    } catch (error) {
+      // Some versions exit non-zero after printing their version: only a missing program counts.
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    }
+  return true;
 }
 const POPPLER = hasPoppler();
 if (!POPPLER)
