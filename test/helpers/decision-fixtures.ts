@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { inflateRawSync } from "node:zlib";
 import type { Kysely } from "kysely";
 import type { Database, Scope, SubmissionKind } from "../../src/db/types.js";
 import { DecisionService } from "../../src/review/decision.service.js";
@@ -165,4 +166,39 @@ export async function qrOnFirstPage(
       return (pixels[y * width + x] as number) < 128 ? "1" : "0";
     }).join(""),
   );
+}
+
+/**
+ * The text of a .docx as Word lays it out, read straight from the zip: word/document.xml's runs, a line per
+ * paragraph (a run boundary inside a word joins as Word shows it), entities decoded.
+ */
+export function docxText(docx: Buffer): string {
+  const xml = zipEntry(docx, "word/document.xml").toString("utf8");
+  return xml
+    .replace(/<w:tab\/>/g, " ")
+    .replace(/<\/w:p>/g, "\n")
+    .replace(/<[^>]+>/g, "")
+    .replace(/&(lt|gt|quot|apos|amp);/g, (_, e: string) => ENTITIES[e] as string);
+}
+const ENTITIES: Record<string, string> = { lt: "<", gt: ">", quot: '"', apos: "'", amp: "&" };
+
+/** One file of a zip archive, found through its central directory (stored or deflated, as .docx files are). */
+export function zipEntry(zip: Buffer, name: string): Buffer {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  if (end < 0) throw new Error("not a zip archive");
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < zip.readUInt16LE(end + 10); i++) {
+    const nameLength = zip.readUInt16LE(at + 28);
+    const entryName = zip.toString("utf8", at + 46, at + 46 + nameLength);
+    if (entryName === name) {
+      const method = zip.readUInt16LE(at + 10);
+      const size = zip.readUInt32LE(at + 20);
+      const local = zip.readUInt32LE(at + 42);
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const data = zip.subarray(start, start + size);
+      return method === 8 ? inflateRawSync(data) : data;
+    }
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  throw new Error(`${name} is not in the archive`);
 }
