@@ -704,3 +704,62 @@ command-broadcasts = Progress of announcements and notices
 command-stats = Statistics and chart
 command-export = The appendix (XLSX and CSV)
 command-roles = Grant and revoke roles
+
+## Library
+command-library = Look up recognised initiatives
+command-find = Find any submission by code, author name or words
+library-usage = Type <code>/library words</code> to search initiatives by title and text (with or without diacritics), or type <code>@bot_name words</code> in any chat to share one.
+library-results-for = 📚 <b>Initiative library</b> — results for “{ $words }”:
+library-results-latest = 📚 <b>Initiative library</b> — the latest recognised initiatives:
+library-filters-active = Filtered by: { $filters }
+library-none = No initiative found. Try other words or fewer filters.
+library-approximate = <i>Nothing matches every word; these titles are close.</i>
+library-hit = { $n }. <b>{ $title }</b> — { $code }, { $unit }, school year { $year }
+library-prev = ◀️ Previous
+library-next = Next ▶️
+library-back = ↩️ Back to the results
+library-filter-year = 📅 School year
+library-filter-field = 📚 Field
+library-filter-level = 🏫 School level
+library-filter-scope = 🎯 Scope
+library-filter-district = 📍 District
+library-filter-clear = ✖️ Clear all filters
+library-filter-ask = Choose the { $filter } (press the ✓ choice again to clear it):
+library-summary =
+    💡 <b>{ $title }</b>
+    Code: { $code }
+    Authors: { $authors }
+    Unit: { $unit }
+    School year: { $year }
+    Field: { $field }
+    Scope: { $scope }
+    Decision: { $decision }
+    { $applied }
+library-decision = no. { $number } of { $date }
+library-applied-none = No unit has reported applying it yet.
+library-applied-header = 🌱 Applied at { $units } units:
+library-applied-line = • { $unit } (since { $since })
+library-applied-more = … and { $n } more units
+library-files-button = 📎 See the attached files
+library-files-not-shared = 🔒 The authors do not share this initiative's files.
+library-files-none = This initiative has no attached files.
+library-apply-button = 🌱 My unit applies this initiative
+library-apply-ask = Send the <b>date your unit started applying it</b> (dd/mm/yyyy), optionally with a short note after a semicolon (at most { $max } characters). For example: <code>15/09/2026; applied in grade 6</code>
+library-apply-cancelled = Cancelled; nothing was recorded.
+library-apply-done = ✅ Recorded: { $unit } applies initiative { $code }. The authors will be told.
+library-apply-already = { $unit } was already recorded as applying initiative { $code }; nothing changed.
+library-apply-problem-not-a-date = Please send the date as dd/mm/yyyy, optionally with a note after a semicolon, for example <code>15/09/2026; applied in grade 6</code>.
+library-apply-problem-date-in-future = The start date cannot be after today.
+library-apply-problem-note-too-long = The note is longer than { $max } characters; please shorten it.
+library-applied-notice = 🌱 Your initiative is being applied at <b>{ $unit }</b> (since { $since }): <b>{ $title }</b> ({ $code }). Congratulations!
+library-share-turn-off = 🔒 Do not share the files in the library
+library-share-turn-on = 📎 Share the files in the library
+library-share-on = ✅ This submission's files will be shared in the initiative library once it is recognised.
+library-share-off = 🔒 This submission's files will not be sent to anyone from the initiative library.
+library-inline-register = Register with the bot to search initiatives
+find-usage = Usage: <code>/find code, author name or words</code>
+find-none = No submission found.
+find-title = 🔎 <b>{ $count } submissions</b> (press a number to open one):
+find-hit = { $n }. { $code } — <b>{ $title }</b> — { $status }, { $unit }
+find-status = Status: <b>{ $status }</b>
+broadcast-kind-initiative-applied = Initiative applied notices

@@ -4,6 +4,7 @@ import { CampaignsService } from "./campaigns/campaigns.service.js";
 import type { Config } from "./config.js";
 import type { Database } from "./db/types.js";
 import { ExportService } from "./export/export.service.js";
+import { LibraryService } from "./library/library.service.js";
 import { CouncilService } from "./review/council.service.js";
 import { DecisionService } from "./review/decision.service.js";
 import { EndorsementService } from "./review/endorsement.service.js";
@@ -28,6 +29,7 @@ export interface Services {
   exports: ExportService;
   council: CouncilService;
   personalData: PersonalDataService;
+  library: LibraryService;
 }
 
 export function createServices(db: Kysely<Database>, config: Config): Services {
@@ -48,5 +50,6 @@ export function createServices(db: Kysely<Database>, config: Config): Services {
     exports: new ExportService(db),
     council: new CouncilService(db),
     personalData: new PersonalDataService(db),
+    library: new LibraryService(db, config.timezone),
   };
 }

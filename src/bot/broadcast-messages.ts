@@ -2,6 +2,7 @@ import type { I18n } from "@grammyjs/i18n";
 import { InlineKeyboard } from "grammy";
 import type { BroadcastForRender, OutgoingMessage, RenderDelivery } from "../broadcasts/broadcast-sender.js";
 import type {
+  AppliedNotice,
   BroadcastProgress,
   ClaimedDelivery,
   SubmissionNotice,
@@ -9,7 +10,7 @@ import type {
 import type { Locale } from "../config.js";
 import type { Campaign } from "../db/types.js";
 import { announcementHtml } from "../shared/telegram-html.js";
-import { formatDateTime } from "../shared/time.js";
+import { formatDateTime, formatIsoDate } from "../shared/time.js";
 import { BUTTON } from "./callback-data.js";
 import type { Context } from "./context.js";
 import { negotiateLocale } from "./i18n.js";
@@ -67,6 +68,17 @@ export function campaignMessageRenderer(
     const t: Translate = i18n.fluent.withLocale(negotiateLocale(d.locale, undefined, defaultLocale));
     if (broadcast.kind === "new-submission")
       return newSubmissionNotice(t, broadcast.payload as unknown as SubmissionNotice);
+    if (broadcast.kind === "initiative-applied") {
+      const n = broadcast.payload as unknown as AppliedNotice;
+      return {
+        text: t("library-applied-notice", {
+          code: n.code,
+          title: n.title,
+          unit: n.unit,
+          since: formatIsoDate(n.startedOn),
+        }),
+      };
+    }
     if (!campaign) return undefined;
     const now = clock();
     const payload = broadcast.payload as { deadline?: string; previousDeadline?: string };

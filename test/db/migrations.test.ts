@@ -17,6 +17,8 @@ const MIGRATIONS = [
   "20261125_0009_similar_title_knn",
   "20261125_0010_broadcast_counts",
   "20261206_0011_inbox_claim_order",
+  "20261206_0012_decisions",
+  "20261206_0015_library",
 ];
 
 const CORE_TABLES = [
@@ -28,6 +30,9 @@ const CORE_TABLES = [
   "campaigns",
   "conversation_state",
   "cron_fires",
+  "decisions",
+  "initiative_applications",
+  "library_searches",
   "review_assignments",
   "submission_authors",
   "submission_counters",

@@ -4,6 +4,7 @@ import type { Context, ConversationContext } from "../context.js";
 import { CAMPAIGN_CREATE_CONVERSATION, campaignCreateConversation } from "./campaign-create.js";
 import { CAMPAIGN_EDIT_CONVERSATION, campaignEditConversation } from "./campaign-edit.js";
 import { CAMPAIGN_EXTEND_CONVERSATION, campaignExtendConversation } from "./campaign-extend.js";
+import { LIBRARY_APPLY_CONVERSATION, libraryApplyConversation } from "./library-apply.js";
 import { PROFILE_NAME_CONVERSATION, profileNameConversation } from "./profile-name.js";
 import { PROFILE_UNIT_CONVERSATION, profileUnitConversation } from "./profile-unit.js";
 import { REGISTRATION_CONVERSATION, registrationConversation } from "./registration.js";
@@ -26,6 +27,7 @@ const conversations = [
   [campaignEditConversation, CAMPAIGN_EDIT_CONVERSATION],
   [reviewNoteConversation, REVIEW_NOTE_CONVERSATION],
   [reviewScoreConversation, REVIEW_SCORE_CONVERSATION],
+  [libraryApplyConversation, LIBRARY_APPLY_CONVERSATION],
 ] as const;
 for (const [builder, id] of conversations) {
   privateChats.use(createConversation<Context, ConversationContext>(builder, { id }));

@@ -4,6 +4,7 @@ import { formatDate, formatDateTime } from "../../shared/time.js";
 import { BUTTON } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { hasUser, type UserContext } from "../filters.js";
+import { LIBRARY_BUTTON } from "../library-callback-data.js";
 import { verbatim } from "../verbatim.js";
 
 export const mySubmissionsFeature = new Composer<Context>();
@@ -75,7 +76,13 @@ async function showDetails(ctx: UserContext, id: number): Promise<void> {
   const keyboard = new InlineKeyboard();
   if (s.status === "returned") keyboard.text(ctx.t("my-edit-button"), BUTTON.continueDraft.data(s.id)).row();
   if (WITHDRAWABLE.includes(s.status))
-    keyboard.text(ctx.t("my-withdraw-button"), BUTTON.myWithdraw.data(s.id));
+    keyboard.text(ctx.t("my-withdraw-button"), BUTTON.myWithdraw.data(s.id)).row();
+  // Whether the library may send this initiative's files (once recognised): the author's to change at any time.
+  if (s.kind === "initiative")
+    keyboard.text(
+      ctx.t(s.share_files ? "library-share-turn-off" : "library-share-turn-on"),
+      LIBRARY_BUTTON.share.data(s.id, !s.share_files),
+    );
   // Return notes can make the history long: it goes in parts, the buttons under the last one.
   await replyInParts(ctx, text, keyboard);
 }

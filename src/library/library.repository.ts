@@ -1,0 +1,296 @@
+import { type Kysely, sql } from "kysely";
+import type { Database, LibraryFilters, SubmissionStatus } from "../db/types.js";
+
+type Db = Kysely<Database>;
+
+/** One line of a result list. */
+export interface LibraryHit {
+  id: number;
+  code: string | null;
+  title: string | null;
+  school_year: string | null;
+  scope_recognised: string | null;
+  status: SubmissionStatus;
+  unit_name: string | null;
+}
+
+export interface LibraryQuery {
+  /** A tsquery in the text form to_tsquery reads (built by toTsQuery), or "" for filters only. */
+  tsquery: string;
+  filters: LibraryFilters;
+  limit: number;
+  offset: number;
+  /** Ranking reads the vectors of at most this many matches, the newest ones (see docs/benchmarks.md). */
+  candidates: number;
+}
+
+/**
+ * Recognised initiatives matching the words and filters, most relevant first (ties: newest first). Matches are
+ * found by the GIN index; only the newest `candidates` of them are ranked, so a one-word query matching half of a
+ * million initiatives costs what ranking a thousand does.
+ */
+export async function searchLibrary(db: Db, q: LibraryQuery): Promise<LibraryHit[]> {
+  const f = q.filters;
+  const matches = sql<boolean>`s.search_document @@ to_tsquery('vn_fold', ${q.tsquery})`;
+  const { rows } = await sql<LibraryHit>`
+    with hits as (
+      select s.id from submissions s
+      ${f.level || f.district ? sql`join units fu on fu.id = s.unit_id` : sql``}
+      where s.status = 'recognised' and s.kind = 'initiative'
+        ${q.tsquery ? sql`and ${matches}` : sql``}
+        ${f.year ? sql`and s.school_year = ${f.year}` : sql``}
+        ${f.field ? sql`and s.fields->>'field' = ${f.field}` : sql``}
+        ${f.scope ? sql`and s.scope_recognised = ${f.scope}` : sql``}
+        ${f.level ? sql`and fu.school_level = ${f.level}` : sql``}
+        ${f.district ? sql`and fu.district = ${f.district}` : sql``}
+      order by s.id desc
+      limit ${q.candidates}
+    )
+    select s.id, s.code, s.title, s.school_year, s.scope_recognised, s.status, u.name as unit_name
+    from hits join submissions s on s.id = hits.id
+    left join units u on u.id = s.unit_id
+    order by ${q.tsquery ? sql`ts_rank(s.search_document, to_tsquery('vn_fold', ${q.tsquery})) desc,` : sql``} s.id desc
+    limit ${q.limit} offset ${q.offset}`.execute(db);
+  return rows.map(numericIds);
+}
+
+/**
+ * Titles alike by trigrams (partial words, typing mistakes): what the library offers when the words match nothing.
+ * `folded` is lower case without diacritics, as search_title is.
+ */
+export async function similarTitles(db: Db, folded: string, limit: number): Promise<LibraryHit[]> {
+  const rows = await db
+    .selectFrom("submissions as s")
+    .leftJoin("units as u", "u.id", "s.unit_id")
+    .select([
+      "s.id",
+      "s.code",
+      "s.title",
+      "s.school_year",
+      "s.scope_recognised",
+      "s.status",
+      "u.name as unit_name",
+    ])
+    .where("s.status", "=", "recognised")
+    .where("s.kind", "=", "initiative")
+    .where(sql<boolean>`s.search_title % ${folded}`)
+    .orderBy(sql`similarity(s.search_title, ${folded})`, "desc")
+    .orderBy("s.id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map(numericIds);
+}
+
+/** Any submission but drafts, for administrators: by code, by an author's name, or by words. */
+export async function findAny(
+  db: Db,
+  q: { code: string; folded: string; tsquery: string; limit: number },
+): Promise<LibraryHit[]> {
+  const { rows } = await sql<LibraryHit>`
+    select s.id, s.code, s.title, s.school_year, s.scope_recognised, s.status, u.name as unit_name
+    from submissions s left join units u on u.id = s.unit_id
+    where s.status <> 'draft' and (
+      upper(s.code) = upper(${q.code})
+      or exists (select 1 from submission_authors a where a.submission_id = s.id
+                 and lower(unaccent(a.full_name)) like ${`%${q.folded}%`})
+      ${q.tsquery ? sql`or s.search_document @@ to_tsquery('vn_fold', ${q.tsquery})` : sql``}
+    )
+    order by (upper(s.code) = upper(${q.code})) desc, s.id desc
+    limit ${q.limit}`.execute(db);
+  return rows.map(numericIds);
+}
+
+/** What a library result opens to. */
+export async function findEntry(db: Db, id: number, statuses: readonly SubmissionStatus[]) {
+  const row = await db
+    .selectFrom("submissions as s")
+    .leftJoin("units as u", "u.id", "s.unit_id")
+    .select([
+      "s.id",
+      "s.code",
+      "s.kind",
+      "s.title",
+      "s.status",
+      "s.school_year",
+      "s.scope_recognised",
+      "s.decision_number",
+      "s.decision_date",
+      "s.share_files",
+      "s.submitter_id",
+      "u.name as unit_name",
+      "u.district",
+    ])
+    .select(sql<string | null>`s.fields->>'field'`.as("field"))
+    .where("s.id", "=", id)
+    .where("s.status", "in", statuses)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const [authors, applications] = await Promise.all([
+    db
+      .selectFrom("submission_authors")
+      .select(["full_name", "unit_name", "user_id"])
+      .where("submission_id", "=", id)
+      .orderBy("position")
+      .execute(),
+    listApplications(db, id),
+  ]);
+  return { ...row, id: Number(row.id), submitter_id: Number(row.submitter_id), authors, applications };
+}
+
+export function listApplications(db: Db, submissionId: number) {
+  return db
+    .selectFrom("initiative_applications as a")
+    .innerJoin("units as u", "u.id", "a.unit_id")
+    .select(["u.name as unit_name", "u.district", "a.started_on", "a.note"])
+    .where("a.submission_id", "=", submissionId)
+    .orderBy("a.started_on")
+    .orderBy("u.name")
+    .execute();
+}
+
+export function listSharedFiles(db: Db, submissionId: number) {
+  return (
+    db
+      .selectFrom("attachments as f")
+      .innerJoin("submissions as s", "s.id", "f.submission_id")
+      .select(["f.kind", "f.telegram_file_id", "f.file_name"])
+      .where("f.submission_id", "=", submissionId)
+      // Checked here as well as in the service: an unshared submission's files never leave the database.
+      .where("s.share_files", "=", true)
+      .where("s.status", "=", "recognised")
+      .orderBy("f.id")
+      .execute()
+  );
+}
+
+/** Marks the unit as applying the initiative; undefined when it already was (nothing changes then). */
+export function insertApplication(
+  db: Db,
+  a: { submissionId: number; unitId: number; startedOn: string; note: string; markedBy: number },
+) {
+  return db
+    .insertInto("initiative_applications")
+    .values({
+      submission_id: a.submissionId,
+      unit_id: a.unitId,
+      started_on: a.startedOn,
+      note: a.note,
+      marked_by: a.markedBy,
+    })
+    .onConflict((oc) => oc.columns(["submission_id", "unit_id"]).doNothing())
+    .returning("submission_id")
+    .executeTakeFirst();
+}
+
+/** The unit a unit head heads (the first, for the rare head of several). */
+export async function headedUnit(db: Db, userId: number) {
+  return db
+    .selectFrom("user_roles as r")
+    .innerJoin("units as u", "u.id", "r.unit_id")
+    .select(["u.id", "u.name"])
+    .where("r.user_id", "=", userId)
+    .where("r.role", "=", "unit_head")
+    .orderBy("u.id")
+    .executeTakeFirst();
+}
+
+/** Keeps a search's words and filters; the person's older searches beyond `keep` are dropped. */
+export async function saveSearch(
+  db: Db,
+  userId: number,
+  words: string,
+  filters: LibraryFilters,
+  keep: number,
+): Promise<number> {
+  const row = await db
+    .insertInto("library_searches")
+    .values({ user_id: userId, words, filters: JSON.stringify(filters) })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db
+    .deleteFrom("library_searches")
+    .where("user_id", "=", userId)
+    .where(
+      "id",
+      "not in",
+      db
+        .selectFrom("library_searches")
+        .select("id")
+        .where("user_id", "=", userId)
+        .orderBy("id", "desc")
+        .limit(keep),
+    )
+    .execute();
+  return Number(row.id);
+}
+
+export function findSearch(db: Db, userId: number, id: number) {
+  return db
+    .selectFrom("library_searches")
+    .select(["id", "words", "filters"])
+    .where("id", "=", id)
+    .where("user_id", "=", userId)
+    .executeTakeFirst();
+}
+
+export async function setSearchFilters(db: Db, id: number, filters: LibraryFilters): Promise<void> {
+  await db
+    .updateTable("library_searches")
+    .set({ filters: JSON.stringify(filters) })
+    .where("id", "=", id)
+    .execute();
+}
+
+/** The values a filter can take among recognised initiatives (years) or active units (levels, districts). */
+export async function filterValues(db: Db, kind: "year" | "level" | "district"): Promise<string[]> {
+  if (kind === "year") {
+    const rows = await db
+      .selectFrom("submissions")
+      .select("school_year")
+      .distinct()
+      .where("status", "=", "recognised")
+      .where("kind", "=", "initiative")
+      .where("school_year", "is not", null)
+      .orderBy("school_year", "desc")
+      .execute();
+    return rows.map((r) => r.school_year as string);
+  }
+  const column = kind === "level" ? "school_level" : "district";
+  const rows = await db
+    .selectFrom("units")
+    .select(column)
+    .distinct()
+    .where("active", "=", true)
+    .where(column, "<>", "")
+    .orderBy(column)
+    .execute();
+  return rows.map((r) => (r as Record<string, string>)[column] as string);
+}
+
+/** How widely each recognised initiative is applied: units and districts, most applied first. */
+export async function applicationCounts(db: Db, filter: { schoolYear?: string; limit?: number } = {}) {
+  let query = db
+    .selectFrom("initiative_applications as a")
+    .innerJoin("submissions as s", "s.id", "a.submission_id")
+    .innerJoin("units as u", "u.id", "a.unit_id")
+    .select(["s.id", "s.code", "s.title"])
+    .select((eb) => [
+      eb.fn.count<number>("a.unit_id").as("units"),
+      eb.fn.count<number>("u.district").distinct().as("districts"),
+    ])
+    .where("s.status", "=", "recognised")
+    .groupBy(["s.id", "s.code", "s.title"])
+    .orderBy("units", "desc")
+    .orderBy("s.id", "desc");
+  if (filter.schoolYear) query = query.where("s.school_year", "=", filter.schoolYear);
+  if (filter.limit) query = query.limit(filter.limit);
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    units: Number(r.units),
+    districts: Number(r.districts),
+  }));
+}
+
+const numericIds = (h: LibraryHit): LibraryHit => ({ ...h, id: Number(h.id) });
