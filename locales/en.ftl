@@ -763,3 +763,4 @@ find-title = 🔎 <b>{ $count } submissions</b> (press a number to open one):
 find-hit = { $n }. { $code } — <b>{ $title }</b> — { $status }, { $unit }
 find-status = Status: <b>{ $status }</b>
 broadcast-kind-initiative-applied = Initiative applied notices
+library-receipt-share = 📎 Once the initiative is recognised, its files will be shared in the initiative library for colleagues to learn from. You can change this with the button below or in /my.

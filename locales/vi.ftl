@@ -763,3 +763,4 @@ find-title = 🔎 <b>{ $count } hồ sơ</b> (bấm số để xem):
 find-hit = { $n }. { $code } — <b>{ $title }</b> — { $status }, { $unit }
 find-status = Trạng thái: <b>{ $status }</b>
 broadcast-kind-initiative-applied = Báo tin sáng kiến được áp dụng
+library-receipt-share = 📎 Khi sáng kiến được công nhận, tệp đính kèm sẽ được chia sẻ trong thư viện sáng kiến để đồng nghiệp học hỏi. Thầy/cô có thể đổi ý bằng nút dưới đây hoặc trong /my.
