@@ -38,6 +38,8 @@ function appendixCells(r: AppendixRow, labels: AppendixLabels): (string | number
     r.decision_number,
     r.decision_date,
     r.average_score,
+    r.applied_units,
+    r.applied_districts,
   ];
 }
 
