@@ -21,9 +21,34 @@ export async function up(db: Kysely<any>): Promise<void> {
         coalesce(fields->>'benefits', '') || ' ' || coalesce(fields->>'achievements', '')), 'B')
     ) stored`.execute(db);
   await sql`create index submissions_search_document on submissions using gin (search_document)`.execute(db);
-  // The library lists recognised initiatives only; this keeps their filters and newest-first order cheap.
-  await sql`create index submissions_library on submissions (school_year, id)
-    where status = 'recognised' and kind = 'initiative'`.execute(db);
+  // The library's own narrow copy of what it searches: recognised initiatives only, with their filters. Its vector
+  // is kept out of line (toast_tuple_target 128, storage external), so a row in the table is a few dozen bytes:
+  // a word matching 50,000 initiatives visits a few thousand small pages instead of 50,000 pages of submissions
+  // (595 ms for a five-word query over a million; docs/benchmarks.md). Kept in step by a trigger.
+  await sql`create table library_documents (
+      submission_id bigint primary key references submissions(id) on delete cascade,
+      document tsvector not null,
+      school_year text,
+      field text,
+      scope text,
+      unit_id bigint
+    ) with (toast_tuple_target = 128)`.execute(db);
+  await sql`alter table library_documents alter column document set storage external`.execute(db);
+  await sql`create index library_documents_document on library_documents using gin (document)`.execute(db);
+  await sql`create function library_documents_sync() returns trigger language plpgsql as $$
+    begin
+      if new.status = 'recognised' and new.kind = 'initiative' then
+        insert into library_documents (submission_id, document, school_year, field, scope, unit_id)
+        values (new.id, new.search_document, new.school_year, new.fields->>'field', new.scope_recognised, new.unit_id)
+        on conflict (submission_id) do update set document = excluded.document, school_year = excluded.school_year,
+          field = excluded.field, scope = excluded.scope, unit_id = excluded.unit_id;
+      elsif tg_op = 'UPDATE' and old.status = 'recognised' then
+        delete from library_documents where submission_id = new.id;
+      end if;
+      return null;
+    end $$`.execute(db);
+  await sql`create trigger library_documents_sync after insert or update on submissions
+    for each row execute function library_documents_sync()`.execute(db);
 
   // The authors' choice, made at submit and changeable from /my: files of a submission not shared are never sent.
   await db.schema
@@ -69,7 +94,9 @@ export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable("library_searches").execute();
   await db.schema.dropTable("initiative_applications").execute();
   await db.schema.alterTable("submissions").dropColumn("share_files").execute();
-  await sql`drop index submissions_library`.execute(db);
+  await sql`drop trigger library_documents_sync on submissions`.execute(db);
+  await sql`drop function library_documents_sync()`.execute(db);
+  await sql`drop table library_documents`.execute(db);
   await sql`drop index submissions_search_document`.execute(db);
   await db.schema.alterTable("submissions").dropColumn("search_document").execute();
   await sql`drop text search configuration vn_fold`.execute(db);

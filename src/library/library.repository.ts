@@ -25,32 +25,36 @@ export interface LibraryQuery {
 }
 
 /**
- * Recognised initiatives matching the words and filters, most relevant first (ties: newest first). Matches are
- * found by the GIN index; only the newest `candidates` of them are ranked, so a one-word query matching half of a
- * million initiatives costs what ranking a thousand does.
+ * Recognised initiatives matching the words and filters, most relevant first (ties: newest first), from the
+ * library's narrow table (library_documents). Matches are found by the GIN index; only the newest `candidates` of
+ * them are ranked, so a word matching half of a million initiatives costs what ranking a thousand does.
  */
 export async function searchLibrary(db: Db, q: LibraryQuery): Promise<LibraryHit[]> {
   const f = q.filters;
-  const matches = sql<boolean>`s.search_document @@ to_tsquery('vn_fold', ${q.tsquery})`;
+  const query = sql`to_tsquery('vn_fold', ${q.tsquery})`;
   const { rows } = await sql<LibraryHit>`
     with hits as (
-      select s.id from submissions s
-      ${f.level || f.district ? sql`join units fu on fu.id = s.unit_id` : sql``}
-      where s.status = 'recognised' and s.kind = 'initiative'
-        ${q.tsquery ? sql`and ${matches}` : sql``}
-        ${f.year ? sql`and s.school_year = ${f.year}` : sql``}
-        ${f.field ? sql`and s.fields->>'field' = ${f.field}` : sql``}
-        ${f.scope ? sql`and s.scope_recognised = ${f.scope}` : sql``}
+      select d.submission_id as id from library_documents d
+      ${f.level || f.district ? sql`join units fu on fu.id = d.unit_id` : sql``}
+      where true
+        ${q.tsquery ? sql`and d.document @@ ${query}` : sql``}
+        ${f.year ? sql`and d.school_year = ${f.year}` : sql``}
+        ${f.field ? sql`and d.field = ${f.field}` : sql``}
+        ${f.scope ? sql`and d.scope = ${f.scope}` : sql``}
         ${f.level ? sql`and fu.school_level = ${f.level}` : sql``}
         ${f.district ? sql`and fu.district = ${f.district}` : sql``}
-      order by s.id desc
+      order by d.submission_id desc
       limit ${q.candidates}
+    ), ranked as (
+      select hits.id ${q.tsquery ? sql`, ts_rank(d.document, ${query}) as rank` : sql`, 0 as rank`}
+      from hits join library_documents d on d.submission_id = hits.id
+      order by rank desc, hits.id desc
+      limit ${q.limit} offset ${q.offset}
     )
     select s.id, s.code, s.title, s.school_year, s.scope_recognised, s.status, u.name as unit_name
-    from hits join submissions s on s.id = hits.id
+    from ranked join submissions s on s.id = ranked.id
     left join units u on u.id = s.unit_id
-    order by ${q.tsquery ? sql`ts_rank(s.search_document, to_tsquery('vn_fold', ${q.tsquery})) desc,` : sql``} s.id desc
-    limit ${q.limit} offset ${q.offset}`.execute(db);
+    order by ranked.rank desc, s.id desc`.execute(db);
   return rows.map(numericIds);
 }
 

@@ -32,6 +32,7 @@ const CORE_TABLES = [
   "cron_fires",
   "decisions",
   "initiative_applications",
+  "library_documents",
   "library_searches",
   "review_assignments",
   "submission_authors",
