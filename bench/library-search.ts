@@ -335,7 +335,9 @@ try {
       select d.submission_id as id from library_documents d where d.document @@ ${q}
       order by d.submission_id desc limit 1000)
     select hits.id, ts_rank(d.document, ${q}) r
-    from hits join library_documents d on d.submission_id = hits.id order by r desc, hits.id desc limit 9`.execute(db);
+    from hits join library_documents d on d.submission_id = hits.id order by r desc, hits.id desc limit 9`.execute(
+    db,
+  );
   console.log(`\nEXPLAIN ANALYZE of «${worst}»:`);
   for (const row of plan.rows) console.log(`  ${row["QUERY PLAN"]}`);
 } finally {
