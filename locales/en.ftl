@@ -766,3 +766,5 @@ broadcast-kind-initiative-applied = Initiative applied notices
 library-receipt-share = 📎 Once the initiative is recognised, its files will be shared in the initiative library for colleagues to learn from. You can change this with the button below or in /my.
 library-stats-applied = <b>Spreading:</b> { $initiatives } recognised initiatives applied at { $units } units in { $districts } districts
 library-stats-applied-line = • { $code } { $title }: { $units } units, { $districts } districts
+library-featured-header = 🌱 <b>Last year's most widely applied initiatives</b> (type /library to look them up):
+library-featured-line = • { $code } { $title } — applied at { $units } units

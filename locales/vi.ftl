@@ -766,3 +766,5 @@ broadcast-kind-initiative-applied = Báo tin sáng kiến được áp dụng
 library-receipt-share = 📎 Khi sáng kiến được công nhận, tệp đính kèm sẽ được chia sẻ trong thư viện sáng kiến để đồng nghiệp học hỏi. Thầy/cô có thể đổi ý bằng nút dưới đây hoặc trong /my.
 library-stats-applied = <b>Nhân rộng:</b> { $initiatives } sáng kiến được công nhận đang được áp dụng tại { $units } đơn vị, { $districts } huyện/thành phố
 library-stats-applied-line = • { $code } { $title }: { $units } đơn vị, { $districts } huyện
+library-featured-header = 🌱 <b>Sáng kiến được nhân rộng nhiều nhất năm học trước</b> (gõ /library để tra cứu):
+library-featured-line = • { $code } { $title } — áp dụng tại { $units } đơn vị

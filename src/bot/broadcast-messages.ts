@@ -7,9 +7,12 @@ import type {
   ClaimedDelivery,
   SubmissionNotice,
 } from "../broadcasts/broadcasts.repository.js";
+import type { FeaturedInitiative } from "../campaigns/campaign-tick.js";
 import type { Locale } from "../config.js";
 import type { Campaign } from "../db/types.js";
+import { MESSAGE_LIMIT } from "../shared/split-message.js";
 import { announcementHtml } from "../shared/telegram-html.js";
+import { truncate } from "../shared/text.js";
 import { formatDateTime, formatIsoDate } from "../shared/time.js";
 import { BUTTON } from "./callback-data.js";
 import type { Context } from "./context.js";
@@ -43,12 +46,18 @@ export function campaignButtons(
 }
 
 /** The announcement exactly as recipients get it (administrators preview it with this too). */
-export function announcementText(t: Translate, c: Campaign, timezone: string, now: Date): string {
+export function announcementText(
+  t: Translate,
+  c: Campaign,
+  timezone: string,
+  now: Date,
+  featured: readonly FeaturedInitiative[] = [],
+): string {
   const accepts = [
     ...(c.accepts_initiatives ? [t("kind-initiative")] : []),
     ...(c.accepts_nominations ? [t("kind-nomination")] : []),
   ].join(", ");
-  return t("campaign-announcement", {
+  const text = t("campaign-announcement", {
     title: c.title,
     description: verbatim(announcementHtml(c.description)),
     opens: formatDateTime(timezone, c.opens_at),
@@ -56,6 +65,14 @@ export function announcementText(t: Translate, c: Campaign, timezone: string, no
     accepts: verbatim(accepts),
     left: verbatim(timeLeft(t, c.deadline_at.getTime() - now.getTime())),
   });
+  if (featured.length === 0) return text;
+  // The most applied initiatives of last year, as examples worth following (nhân rộng).
+  const lines = featured.map((f) =>
+    t("library-featured-line", { code: f.code ?? "—", title: truncate(f.title ?? "", 120), units: f.units }),
+  );
+  const withFeatured = [text, t("library-featured-header"), ...lines].join("\n");
+  // A description near Telegram's limit leaves no room: the announcement goes without the examples.
+  return withFeatured.length <= MESSAGE_LIMIT ? withFeatured : text;
 }
 
 export function campaignMessageRenderer(
@@ -98,7 +115,13 @@ export function campaignMessageRenderer(
     switch (broadcast.kind) {
       case "announcement":
         return {
-          text: announcementText(t, campaign, timezone, now),
+          text: announcementText(
+            t,
+            campaign,
+            timezone,
+            now,
+            (payload as { featured?: FeaturedInitiative[] }).featured,
+          ),
           reply_markup: campaignButtons(t, campaign),
         };
       case "reminder": {

@@ -3,12 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { announcementText } from "../../src/bot/broadcast-messages.js";
+import { createI18n } from "../../src/bot/i18n.js";
+import { campaignTick, type FeaturedInitiative } from "../../src/campaigns/campaign-tick.js";
+import { CampaignsService } from "../../src/campaigns/campaigns.service.js";
 import { ExportService } from "../../src/export/export.service.js";
 import { LibraryService } from "../../src/library/library.service.js";
 import { StatsService } from "../../src/stats/stats.service.js";
 import { RolesService } from "../../src/users/roles.service.js";
 import { LABELS } from "../helpers/appendix-labels.js";
-import { admin, seedUnits, teacher } from "../helpers/campaign-fixtures.js";
+import { admin, campaignInput, HOUR, seedUnits, teacher } from "../helpers/campaign-fixtures.js";
 import { insertInitiative } from "../helpers/library-fixtures.js";
 import { DIALECTS, useTestDatabase } from "../helpers/test-database.js";
 
@@ -73,5 +77,37 @@ describe.each(DIALECTS)("spreading in the figures (%s)", (dialect) => {
     expect(byCode.get("SK-2026-00011")).toEqual(["2", "2"]);
     expect(byCode.get("SK-2026-00012")).toEqual(["1", "1"]);
     expect(byCode.get("SK-2026-00013")).toEqual(["0", "0"]);
+
+    // The next year's campaign announcement features last year's most applied initiatives.
+    const campaigns = new CampaignsService(t.db, "Asia/Ho_Chi_Minh");
+    const campaign = await campaigns.create(
+      adminId,
+      campaignInput(NOW, { announceAt: new Date(NOW.getTime() - HOUR) }),
+      NOW,
+    );
+    await campaignTick(t.db, "Asia/Ho_Chi_Minh", NOW);
+    const broadcast = await t.db
+      .selectFrom("broadcasts")
+      .select("payload")
+      .where("dedupe_key", "=", `announce:${campaign.id}`)
+      .executeTakeFirstOrThrow();
+    const featured = (broadcast.payload as { featured: FeaturedInitiative[] }).featured;
+    expect(featured.map((f) => [f.code, f.units])).toEqual([
+      ["SK-2026-00011", 2],
+      ["SK-2026-00012", 1],
+    ]);
+    const row = await t.db
+      .selectFrom("campaigns")
+      .selectAll()
+      .where("id", "=", campaign.id)
+      .executeTakeFirstOrThrow();
+    const text = announcementText(
+      createI18n("vi", () => "vi").fluent.withLocale("vi"),
+      row,
+      "Asia/Ho_Chi_Minh",
+      NOW,
+      featured,
+    );
+    expect(text).toContain("SK-2026-00011 Lớp học đảo ngược — áp dụng tại 2 đơn vị");
   });
 });
