@@ -85,21 +85,29 @@ export async function similarTitles(db: Db, folded: string, limit: number): Prom
   return rows.map(numericIds);
 }
 
-/** Any submission but drafts, for administrators: by code, by an author's name, or by words. */
+/**
+ * Any submission but drafts, for administrators: by code (its unique index), by an author's name (a scan of the
+ * authors, diacritics optional), or by words (the GIN index). Three index-friendly lookups joined, not one OR
+ * that would scan every submission.
+ */
 export async function findAny(
   db: Db,
   q: { code: string; folded: string; tsquery: string; limit: number },
 ): Promise<LibraryHit[]> {
   const { rows } = await sql<LibraryHit>`
-    select s.id, s.code, s.title, s.school_year, s.scope_recognised, s.status, u.name as unit_name
-    from submissions s left join units u on u.id = s.unit_id
-    where s.status <> 'draft' and (
-      upper(s.code) = upper(${q.code})
-      or exists (select 1 from submission_authors a where a.submission_id = s.id
-                 and lower(unaccent(a.full_name)) like ${`%${q.folded}%`})
-      ${q.tsquery ? sql`or s.search_document @@ to_tsquery('vn_fold', ${q.tsquery})` : sql``}
+    with found as (
+      select id, 0 as rank from submissions where code = ${q.code.toUpperCase()}
+      union
+      select submission_id, 1 from submission_authors
+      where ${q.folded.length >= 3} and lower(unaccent(full_name)) like ${`%${q.folded}%`}
+      ${q.tsquery ? sql`union (select id, 2 from submissions where search_document @@ to_tsquery('vn_fold', ${q.tsquery}) order by id desc limit 500)` : sql``}
     )
-    order by (upper(s.code) = upper(${q.code})) desc, s.id desc
+    select s.id, s.code, s.title, s.school_year, s.scope_recognised, s.status, u.name as unit_name
+    from (select id, min(rank) as rank from found group by id) f
+    join submissions s on s.id = f.id
+    left join units u on u.id = s.unit_id
+    where s.status <> 'draft'
+    order by f.rank, s.id desc
     limit ${q.limit}`.execute(db);
   return rows.map(numericIds);
 }
