@@ -34,6 +34,7 @@ help-text =
     /submit — submit an initiative or a nomination
     /my — your submissions and their status
     /drafts — unfinished drafts
+    /library — look up recognised initiatives (or type @bot_name words in any chat)
     /campaigns — campaigns taking submissions from your unit
     /profile — view and edit your profile (full name, unit)
     /language — change the language (Tiếng Việt / English)
@@ -46,6 +47,7 @@ help-admin =
     /newcampaign — create a campaign
     /broadcasts — progress of announcements and reminders
     /decide — submissions waiting for a decision
+    /find — find any submission by code, author name or words
     /council — a campaign's reviewers, assigning their work
     /stats — statistics of a school year or a campaign
     /export — the appendix (XLSX, CSV) of a school year or a campaign

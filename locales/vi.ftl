@@ -34,6 +34,7 @@ help-text =
     /submit — nộp sáng kiến hoặc đề cử
     /my — hồ sơ đã nộp và trạng thái
     /drafts — bản nháp đang làm dở
+    /library — tra cứu sáng kiến đã được công nhận (hoặc gõ @tên_bot từ khoá trong bất kỳ cuộc trò chuyện nào)
     /campaigns — phong trào đang nhận hồ sơ của đơn vị
     /profile — xem và sửa hồ sơ (họ tên, đơn vị)
     /language — đổi ngôn ngữ (Tiếng Việt / English)
@@ -46,6 +47,7 @@ help-admin =
     /newcampaign — tạo phong trào mới
     /broadcasts — tiến độ gửi thông báo, nhắc hạn
     /decide — hồ sơ chờ quyết định công nhận
+    /find — tìm mọi hồ sơ theo mã, tên tác giả hoặc từ khoá
     /council — hội đồng chấm của phong trào, phân công chấm
     /stats — thống kê năm học hoặc phong trào
     /export — phụ lục (XLSX, CSV) năm học hoặc phong trào
