@@ -112,52 +112,67 @@ export async function findAny(
   return rows.map(numericIds);
 }
 
-/** What a library result opens to. */
-export async function findEntry(db: Db, id: number, statuses: readonly SubmissionStatus[]) {
-  const row = await db
-    .selectFrom("submissions as s")
-    .leftJoin("units as u", "u.id", "s.unit_id")
-    .select([
-      "s.id",
-      "s.code",
-      "s.kind",
-      "s.title",
-      "s.status",
-      "s.school_year",
-      "s.scope_recognised",
-      "s.decision_number",
-      "s.decision_date",
-      "s.share_files",
-      "s.submitter_id",
-      "u.name as unit_name",
-      "u.district",
-    ])
-    .select(sql<string | null>`s.fields->>'field'`.as("field"))
-    .where("s.id", "=", id)
-    .where("s.status", "in", statuses)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const [authors, applications] = await Promise.all([
+/** What library results open to, in the order of `ids`: three queries however many there are. */
+export async function findEntries(db: Db, ids: readonly number[], statuses: readonly SubmissionStatus[]) {
+  if (ids.length === 0) return [];
+  const [rows, authors, applications] = await Promise.all([
+    db
+      .selectFrom("submissions as s")
+      .leftJoin("units as u", "u.id", "s.unit_id")
+      .select([
+        "s.id",
+        "s.code",
+        "s.kind",
+        "s.title",
+        "s.status",
+        "s.school_year",
+        "s.scope_recognised",
+        "s.decision_number",
+        "s.decision_date",
+        "s.share_files",
+        "s.submitter_id",
+        "u.name as unit_name",
+        "u.district",
+      ])
+      .select(sql<string | null>`s.fields->>'field'`.as("field"))
+      .where("s.id", "in", ids)
+      .where("s.status", "in", statuses)
+      .execute(),
     db
       .selectFrom("submission_authors")
-      .select(["full_name", "unit_name", "user_id"])
-      .where("submission_id", "=", id)
+      .select(["submission_id", "full_name", "unit_name", "user_id"])
+      .where("submission_id", "in", ids)
+      .orderBy("submission_id")
       .orderBy("position")
       .execute(),
-    listApplications(db, id),
+    db
+      .selectFrom("initiative_applications as a")
+      .innerJoin("units as u", "u.id", "a.unit_id")
+      .select(["a.submission_id", "u.name as unit_name", "u.district", "a.started_on", "a.note"])
+      .where("a.submission_id", "in", ids)
+      .orderBy("a.started_on")
+      .orderBy("u.name")
+      .execute(),
   ]);
-  return { ...row, id: Number(row.id), submitter_id: Number(row.submitter_id), authors, applications };
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  return ids.flatMap((id) => {
+    const row = byId.get(id);
+    if (!row) return [];
+    return [
+      {
+        ...row,
+        id,
+        submitter_id: Number(row.submitter_id),
+        authors: authors.filter((a) => Number(a.submission_id) === id),
+        applications: applications.filter((a) => Number(a.submission_id) === id),
+      },
+    ];
+  });
 }
 
-export function listApplications(db: Db, submissionId: number) {
-  return db
-    .selectFrom("initiative_applications as a")
-    .innerJoin("units as u", "u.id", "a.unit_id")
-    .select(["u.name as unit_name", "u.district", "a.started_on", "a.note"])
-    .where("a.submission_id", "=", submissionId)
-    .orderBy("a.started_on")
-    .orderBy("u.name")
-    .execute();
+/** What a library result opens to. */
+export async function findEntry(db: Db, id: number, statuses: readonly SubmissionStatus[]) {
+  return (await findEntries(db, [id], statuses))[0];
 }
 
 export function listSharedFiles(db: Db, submissionId: number) {

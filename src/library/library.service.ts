@@ -106,6 +106,11 @@ export class LibraryService {
     });
   }
 
+  /** The summaries of inline results (recognised initiatives, public), in their order. */
+  async publicEntries(ids: readonly number[]) {
+    return (await repo.findEntries(this.db, ids, ["recognised"])).filter((e) => e.kind === "initiative");
+  }
+
   /** A recognised initiative's summary, for anyone registered. */
   async entry(userId: number, id: number) {
     await this.requireRegistered(userId);

@@ -141,22 +141,19 @@ libraryFeature.on("inline_query", async (ctx) => {
     return;
   }
   const hits = await ctx.services.library.inline(user.id, ctx.inlineQuery.query);
-  const results: InlineQueryResultArticle[] = [];
-  for (const h of hits) {
-    const entry = await ctx.services.library.publicEntry(h.id);
-    results.push({
-      type: "article",
-      // "sk<id>": a few bytes, well under Telegram's 64.
-      id: `sk${h.id}`,
-      title: truncate(h.title ?? h.code ?? "", 120),
-      description: truncate(`${h.code ?? ""} · ${h.unit_name ?? ""} · ${h.school_year ?? ""}`, 120),
-      input_message_content: {
-        // A summary is a few hundred characters (a title of at most 300, ten units listed): within 4,096.
-        message_text: entrySummary(ctx.t, entry),
-        parse_mode: "HTML",
-      },
-    });
-  }
+  const entries = await ctx.services.library.publicEntries(hits.map((h) => h.id));
+  const results: InlineQueryResultArticle[] = entries.map((entry) => ({
+    type: "article",
+    // "sk<id>": a few bytes, well under Telegram's 64.
+    id: `sk${entry.id}`,
+    title: truncate(entry.title ?? entry.code ?? "", 120),
+    description: truncate(`${entry.code ?? ""} · ${entry.unit_name ?? ""} · ${entry.school_year ?? ""}`, 120),
+    input_message_content: {
+      // A summary is a few hundred characters (a title of at most 300, ten units listed): within 4,096.
+      message_text: entrySummary(ctx.t, entry),
+      parse_mode: "HTML",
+    },
+  }));
   await ctx.answerInlineQuery(results, { cache_time: 30, is_personal: true });
 });
 
