@@ -26,35 +26,54 @@ export interface LibraryQuery {
 
 /**
  * Recognised initiatives matching the words and filters, most relevant first (ties: newest first), from the
- * library's narrow table (library_documents). Matches are found by the GIN index; only the newest `candidates` of
- * them are ranked, so a word matching half of a million initiatives costs what ranking a thousand does.
+ * library's narrow table (library_documents). Matches are found by the GIN index, and only the newest `candidates`
+ * of them are ranked. Those are looked for in the newest school year first, through the year's lexeme in the
+ * vector ('#2025-2026'), so the index hands over that year's matches only; the older years are read only when the
+ * newest has fewer than `candidates`, i.e. when the words are rare and their matches few. A word matching half of
+ * a million initiatives then costs what one year of its matches does.
  */
 export async function searchLibrary(db: Db, q: LibraryQuery): Promise<LibraryHit[]> {
   const f = q.filters;
-  const query = sql`to_tsquery('vn_fold', ${q.tsquery})`;
+  const words = sql`to_tsquery('vn_fold', ${q.tsquery})`;
+  const units = f.level || f.district ? sql`join units fu on fu.id = d.unit_id` : sql``;
+  const filters = sql`
+    ${f.field ? sql`and d.field = ${f.field}` : sql``}
+    ${f.scope ? sql`and d.scope = ${f.scope}` : sql``}
+    ${f.level ? sql`and fu.school_level = ${f.level}` : sql``}
+    ${f.district ? sql`and fu.district = ${f.district}` : sql``}`;
+  const year = (y: unknown) => sql`quote_literal('#' || ${y})::tsquery`;
+  const newest = sql`(select max(school_year) from library_documents)`;
+  // Words and no year chosen: the newest year's matches first; the other years only if those are too few.
+  const slices = Boolean(q.tsquery) && !f.year;
+  const first = !q.tsquery
+    ? sql`true ${f.year ? sql`and d.school_year = ${f.year}` : sql``}`
+    : sql`d.document @@ (${words} && ${year(f.year ?? newest)})`;
   const { rows } = await sql<LibraryHit>`
-    with hits as (
-      select d.submission_id as id from library_documents d
-      ${f.level || f.district ? sql`join units fu on fu.id = d.unit_id` : sql``}
-      where true
-        ${q.tsquery ? sql`and d.document @@ ${query}` : sql``}
-        ${f.year ? sql`and d.school_year = ${f.year}` : sql``}
-        ${f.field ? sql`and d.field = ${f.field}` : sql``}
-        ${f.scope ? sql`and d.scope = ${f.scope}` : sql``}
-        ${f.level ? sql`and fu.school_level = ${f.level}` : sql``}
-        ${f.district ? sql`and fu.district = ${f.district}` : sql``}
-      order by d.submission_id desc
-      limit ${q.candidates}
-    ), ranked as (
-      select hits.id ${q.tsquery ? sql`, ts_rank(d.document, ${query}) as rank` : sql`, 0 as rank`}
+    with recent as (
+      select d.submission_id as id from library_documents d ${units}
+      where ${first} ${filters}
+      order by d.submission_id desc limit ${q.candidates}
+    ), hits as (
+      select id from recent
+      ${
+        slices
+          ? sql`union all (
+        select d.submission_id from library_documents d ${units}
+        where (select count(*) from recent) < ${q.candidates}
+          and d.document @@ (${words} && !! ${year(newest)}) ${filters}
+        order by d.submission_id desc limit ${q.candidates})`
+          : sql``
+      }
+    ), page as (
+      select hits.id ${q.tsquery ? sql`, ts_rank(d.document, ${words}) as rank` : sql`, 0 as rank`}
       from hits join library_documents d on d.submission_id = hits.id
       order by rank desc, hits.id desc
       limit ${q.limit} offset ${q.offset}
     )
     select s.id, s.code, s.title, s.school_year, s.scope_recognised, s.status, u.name as unit_name
-    from ranked join submissions s on s.id = ranked.id
+    from page join submissions s on s.id = page.id
     left join units u on u.id = s.unit_id
-    order by ranked.rank desc, s.id desc`.execute(db);
+    order by page.rank desc, s.id desc`.execute(db);
   return rows.map(numericIds);
 }
 
@@ -271,16 +290,14 @@ export async function setSearchFilters(db: Db, id: number, filters: LibraryFilte
 /** The values a filter can take among recognised initiatives (years) or active units (levels, districts). */
 export async function filterValues(db: Db, kind: "year" | "level" | "district"): Promise<string[]> {
   if (kind === "year") {
-    const rows = await db
-      .selectFrom("submissions")
-      .select("school_year")
-      .distinct()
-      .where("status", "=", "recognised")
-      .where("kind", "=", "initiative")
-      .where("school_year", "is not", null)
-      .orderBy("school_year", "desc")
-      .execute();
-    return rows.map((r) => r.school_year as string);
+    // The few distinct years of a million rows, one index probe each (a loose index scan).
+    const { rows } = await sql<{ y: string }>`
+      with recursive years(y) as (
+        select max(school_year) from library_documents
+        union all
+        select (select max(school_year) from library_documents where school_year < years.y) from years where y is not null
+      ) select y from years where y is not null`.execute(db);
+    return rows.map((r) => r.y);
   }
   const column = kind === "level" ? "school_level" : "district";
   const rows = await db
