@@ -3,6 +3,7 @@ import { LibraryService } from "../../src/library/library.service.js";
 import { foldForSearch } from "../../src/shared/text.js";
 import { SubmissionNotFoundError } from "../../src/submissions/errors.js";
 import { ForbiddenError } from "../../src/users/permissions.js";
+import { PersonalDataService } from "../../src/users/personal-data.service.js";
 import { RolesService } from "../../src/users/roles.service.js";
 import { admin, seedUnits, teacher } from "../helpers/campaign-fixtures.js";
 import { insertInitiative, LIBRARY_QUERIES, LIBRARY_TEXTS } from "../helpers/library-fixtures.js";
@@ -118,6 +119,13 @@ describe.each(DIALECTS)("the initiative library (%s)", (dialect) => {
       level: "THPT",
     });
     expect(await library.searchPage(ids.author, all.searchId, 0)).toBeUndefined();
+    // At most a few searches are kept per person, and an erasure takes them all.
+    for (let i = 0; i < 7; i++) await library.search(ids.reader, `học ${i}`);
+    const kept = () =>
+      t.db.selectFrom("library_searches").select("words").where("user_id", "=", ids.reader).execute();
+    expect((await kept()).length).toBe(5);
+    await new PersonalDataService(t.db).erase(ids.admin, 302);
+    expect(await kept()).toEqual([]);
   });
 
   it("never hands out the files of authors who did not agree to share them", async () => {
