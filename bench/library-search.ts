@@ -336,7 +336,7 @@ try {
   const plan = await sql<{ "QUERY PLAN": string }>`explain (analyze, buffers) with hits as (
       select d.submission_id as id from library_documents d
       where d.document @@ (${q} && quote_literal('#' || (select max(school_year) from library_documents))::tsquery)
-      order by d.submission_id desc limit 1000)
+      order by d.submission_id + 0 desc limit 1000)
     select hits.id, ts_rank(d.document, ${q}) r
     from hits join library_documents d on d.submission_id = hits.id order by r desc, hits.id desc limit 9`.execute(
     db,

@@ -48,11 +48,15 @@ export async function searchLibrary(db: Db, q: LibraryQuery): Promise<LibraryHit
   const first = !q.tsquery
     ? sql`true ${f.year ? sql`and d.school_year = ${f.year}` : sql``}`
     : sql`d.document @@ (${words} && ${year(f.year ?? newest)})`;
+  // With words, the matches come from the GIN index, then the newest are kept. "+ 0" keeps the planner from walking
+  // the primary key backwards and testing every vector instead: it cannot estimate a computed tsquery (it assumes
+  // 0.5% match), and over a million rows that walk took 3 s for a rare phrase (EXPLAIN ANALYZE in the bench).
+  const byNewest = q.tsquery ? sql`d.submission_id + 0 desc` : sql`d.submission_id desc`;
   const { rows } = await sql<LibraryHit>`
     with recent as (
       select d.submission_id as id from library_documents d ${units}
       where ${first} ${filters}
-      order by d.submission_id desc limit ${q.candidates}
+      order by ${byNewest} limit ${q.candidates}
     ), hits as (
       select id from recent
       ${
@@ -61,7 +65,7 @@ export async function searchLibrary(db: Db, q: LibraryQuery): Promise<LibraryHit
         select d.submission_id from library_documents d ${units}
         where (select count(*) from recent) < ${q.candidates}
           and d.document @@ (${words} && !! ${year(newest)}) ${filters}
-        order by d.submission_id desc limit ${q.candidates})`
+        order by ${byNewest} limit ${q.candidates})`
           : sql``
       }
     ), page as (
