@@ -34,6 +34,7 @@ help-text =
     /submit — submit an initiative or a nomination
     /my — your submissions and their status
     /drafts — unfinished drafts
+    /library — look up recognised initiatives (or type @bot_name words in any chat)
     /campaigns — campaigns taking submissions from your unit
     /profile — view and edit your profile (full name, unit)
     /language — change the language (Tiếng Việt / English)
@@ -46,6 +47,7 @@ help-admin =
     /newcampaign — create a campaign
     /broadcasts — progress of announcements and reminders
     /decide — submissions waiting for a decision
+    /find — find any submission by code, author name or words
     /council — a campaign's reviewers, assigning their work
     /stats — statistics of a school year or a campaign
     /export — the appendix (XLSX, CSV) of a school year or a campaign
@@ -612,7 +614,7 @@ export-caption = 📎 Appendix, { $label }: { $rows } submissions (XLSX: submiss
 export-sheet-submissions = Submissions
 export-sheet-units = By unit
 export-sheet-groups = By cluster and block
-export-columns = Code | Title | Authors (share) | Nominee | Proposed title or award | Unit | Cluster | Block | Kind | Campaign | Status | Received | Recognised scope | Decision number | Decision date | Average score
+export-columns = Code | Title | Authors (share) | Nominee | Proposed title or award | Unit | Cluster | Block | Kind | Campaign | Status | Received | Recognised scope | Decision number | Decision date | Average score | Units applying it | Districts applying it
 export-unit-columns = Unit | Cluster | Block | Received | Recognised
 export-group-columns = Group | Name | Received | Recognised
 export-cluster = Cluster
@@ -842,3 +844,66 @@ verify-revoked =
     The certificate of <b>{ $name }</b> as an author of the initiative “{ $title }” (code { $code }) under Decision No. <b>{ $number }</b> of { $date } is no longer valid: the decision was revoked on { $revoked }.
 verify-unknown = ❌ No certificate has this code. The certificate may be forged, or the code was scanned or typed wrongly.
 verify-too-many = Too many lookups in one minute. Please wait a minute and try again.
+## Library
+command-library = Look up recognised initiatives
+command-find = Find any submission by code, author name or words
+library-usage = Type <code>/library words</code> to search initiatives by title and text (with or without diacritics), or type <code>@bot_name words</code> in any chat to share one.
+library-results-for = 📚 <b>Initiative library</b> — results for “{ $words }”:
+library-results-latest = 📚 <b>Initiative library</b> — the latest recognised initiatives:
+library-filters-active = Filtered by: { $filters }
+library-none = No initiative found. Try other words or fewer filters.
+library-approximate = <i>Nothing matches every word; these titles are close.</i>
+library-hit = { $n }. <b>{ $title }</b> — { $code }, { $unit }, school year { $year }
+library-prev = ◀️ Previous
+library-next = Next ▶️
+library-back = ↩️ Back to the results
+library-filter-year = 📅 School year
+library-filter-field = 📚 Field
+library-filter-level = 🏫 School level
+library-filter-scope = 🎯 Scope
+library-filter-district = 📍 District
+library-filter-clear = ✖️ Clear all filters
+library-filter-ask = Choose the { $filter } (press the ✓ choice again to clear it):
+library-summary =
+    💡 <b>{ $title }</b>
+    Code: { $code }
+    Authors: { $authors }
+    Unit: { $unit }
+    School year: { $year }
+    Field: { $field }
+    Scope: { $scope }
+    Decision: { $decision }
+    { $applied }
+library-decision = no. { $number } of { $date }
+library-applied-none = No unit has reported applying it yet.
+library-applied-header = 🌱 Applied at { $units } units:
+library-applied-line = • { $unit } (since { $since })
+library-applied-more = … and { $n } more units
+library-files-button = 📎 See the attached files
+library-files-not-shared = 🔒 The authors do not share this initiative's files.
+library-files-none = This initiative has no attached files.
+library-apply-button = 🌱 My unit applies this initiative
+library-apply-ask = Send the <b>date your unit started applying it</b> (dd/mm/yyyy), optionally with a short note after a semicolon (at most { $max } characters). For example: <code>15/09/2026; applied in grade 6</code>
+library-apply-cancelled = Cancelled; nothing was recorded.
+library-apply-done = ✅ Recorded: { $unit } applies initiative { $code }. The authors will be told.
+library-apply-already = { $unit } was already recorded as applying initiative { $code }; nothing changed.
+library-apply-problem-not-a-date = Please send the date as dd/mm/yyyy, optionally with a note after a semicolon, for example <code>15/09/2026; applied in grade 6</code>.
+library-apply-problem-date-in-future = The start date cannot be after today.
+library-apply-problem-note-too-long = The note is longer than { $max } characters; please shorten it.
+library-applied-notice = 🌱 Your initiative is being applied at <b>{ $unit }</b> (since { $since }): <b>{ $title }</b> ({ $code }). Congratulations!
+library-share-turn-off = 🔒 Do not share the files in the library
+library-share-turn-on = 📎 Share the files in the library
+library-share-on = ✅ This submission's files will be shared in the initiative library once it is recognised.
+library-share-off = 🔒 This submission's files will not be sent to anyone from the initiative library.
+library-inline-register = Register with the bot to search initiatives
+find-usage = Usage: <code>/find code, author name or words</code>
+find-none = No submission found.
+find-title = 🔎 <b>{ $count } submissions</b> (press a number to open one):
+find-hit = { $n }. { $code } — <b>{ $title }</b> — { $status }, { $unit }
+find-status = Status: <b>{ $status }</b>
+broadcast-kind-initiative-applied = Initiative applied notices
+library-receipt-share = 📎 Once the initiative is recognised, its files will be shared in the initiative library for colleagues to learn from. You can change this with the button below or in /my.
+library-stats-applied = <b>Spreading:</b> { $initiatives } recognised initiatives applied at { $units } units in { $districts } districts
+library-stats-applied-line = • { $code } { $title }: { $units } units, { $districts } districts
+library-featured-header = 🌱 <b>Last year's most widely applied initiatives</b> (type /library to look them up):
+library-featured-line = • { $code } { $title } — applied at { $units } units

@@ -34,6 +34,7 @@ help-text =
     /submit — nộp sáng kiến hoặc đề cử
     /my — hồ sơ đã nộp và trạng thái
     /drafts — bản nháp đang làm dở
+    /library — tra cứu sáng kiến đã được công nhận (hoặc gõ @tên_bot từ khoá trong bất kỳ cuộc trò chuyện nào)
     /campaigns — phong trào đang nhận hồ sơ của đơn vị
     /profile — xem và sửa hồ sơ (họ tên, đơn vị)
     /language — đổi ngôn ngữ (Tiếng Việt / English)
@@ -46,6 +47,7 @@ help-admin =
     /newcampaign — tạo phong trào mới
     /broadcasts — tiến độ gửi thông báo, nhắc hạn
     /decide — hồ sơ chờ quyết định công nhận
+    /find — tìm mọi hồ sơ theo mã, tên tác giả hoặc từ khoá
     /council — hội đồng chấm của phong trào, phân công chấm
     /stats — thống kê năm học hoặc phong trào
     /export — phụ lục (XLSX, CSV) năm học hoặc phong trào
@@ -612,7 +614,7 @@ export-caption = 📎 Phụ lục { $label }: { $rows } hồ sơ (XLSX: hồ sơ
 export-sheet-submissions = Hồ sơ
 export-sheet-units = Theo đơn vị
 export-sheet-groups = Theo cụm, khối
-export-columns = Mã hồ sơ | Tên | Tác giả (tỷ lệ đóng góp) | Người được đề cử | Danh hiệu, hình thức khen thưởng đề nghị | Đơn vị | Cụm thi đua | Khối thi đua | Loại | Phong trào | Trạng thái | Ngày nhận | Phạm vi công nhận | Số quyết định | Ngày quyết định | Điểm trung bình
+export-columns = Mã hồ sơ | Tên | Tác giả (tỷ lệ đóng góp) | Người được đề cử | Danh hiệu, hình thức khen thưởng đề nghị | Đơn vị | Cụm thi đua | Khối thi đua | Loại | Phong trào | Trạng thái | Ngày nhận | Phạm vi công nhận | Số quyết định | Ngày quyết định | Điểm trung bình | Số đơn vị áp dụng | Số huyện áp dụng
 export-unit-columns = Đơn vị | Cụm thi đua | Khối thi đua | Tiếp nhận | Công nhận
 export-group-columns = Nhóm | Tên | Tiếp nhận | Công nhận
 export-cluster = Cụm thi đua
@@ -842,3 +844,66 @@ verify-revoked =
     Giấy chứng nhận <b>{ $name }</b> là tác giả sáng kiến “{ $title }” (mã hồ sơ { $code }) theo Quyết định số <b>{ $number }</b> ngày { $date } không còn giá trị: quyết định đã bị thu hồi ngày { $revoked }.
 verify-unknown = ❌ Không tìm thấy giấy chứng nhận nào có mã này. Giấy có thể bị làm giả, hoặc mã bị quét/gõ sai.
 verify-too-many = Thầy/cô đã tra cứu quá nhiều lần trong một phút. Vui lòng đợi một phút rồi thử lại.
+## Library
+command-library = Tra cứu sáng kiến đã được công nhận
+command-find = Tìm mọi hồ sơ theo mã, tên tác giả hoặc từ khoá
+library-usage = Gõ <code>/library từ khoá</code> để tìm theo tên và nội dung sáng kiến (có dấu hay không dấu đều được), hoặc gõ <code>@tên_bot từ khoá</code> trong bất kỳ cuộc trò chuyện nào để chia sẻ.
+library-results-for = 📚 <b>Thư viện sáng kiến</b> — kết quả cho «{ $words }»:
+library-results-latest = 📚 <b>Thư viện sáng kiến</b> — các sáng kiến mới được công nhận:
+library-filters-active = Đang lọc: { $filters }
+library-none = Không tìm thấy sáng kiến nào. Thầy/cô thử từ khoá khác hoặc bỏ bớt bộ lọc.
+library-approximate = <i>Không có kết quả khớp đủ các từ; dưới đây là các tên gần giống.</i>
+library-hit = { $n }. <b>{ $title }</b> — { $code }, { $unit }, năm học { $year }
+library-prev = ◀️ Trang trước
+library-next = Trang sau ▶️
+library-back = ↩️ Quay lại kết quả
+library-filter-year = 📅 Năm học
+library-filter-field = 📚 Lĩnh vực
+library-filter-level = 🏫 Cấp học
+library-filter-scope = 🎯 Phạm vi
+library-filter-district = 📍 Huyện/TP
+library-filter-clear = ✖️ Bỏ mọi bộ lọc
+library-filter-ask = Chọn { $filter } (bấm lại lựa chọn đang có ✓ để bỏ lọc):
+library-summary =
+    💡 <b>{ $title }</b>
+    Mã: { $code }
+    Tác giả: { $authors }
+    Đơn vị: { $unit }
+    Năm học: { $year }
+    Lĩnh vực: { $field }
+    Phạm vi ảnh hưởng: { $scope }
+    Quyết định công nhận: { $decision }
+    { $applied }
+library-decision = số { $number } ngày { $date }
+library-applied-none = Chưa có đơn vị nào báo áp dụng.
+library-applied-header = 🌱 Đang được áp dụng tại { $units } đơn vị:
+library-applied-line = • { $unit } (từ { $since })
+library-applied-more = … và { $n } đơn vị khác
+library-files-button = 📎 Xem tệp đính kèm
+library-files-not-shared = 🔒 Tác giả không chia sẻ tệp đính kèm của sáng kiến này.
+library-files-none = Sáng kiến này không có tệp đính kèm.
+library-apply-button = 🌱 Đơn vị tôi áp dụng sáng kiến này
+library-apply-ask = Thầy/cô gửi <b>ngày bắt đầu áp dụng</b> (dd/mm/yyyy), có thể kèm ghi chú ngắn sau dấu chấm phẩy (tối đa { $max } ký tự). Ví dụ: <code>15/09/2026; áp dụng cho khối 6</code>
+library-apply-cancelled = Đã huỷ, chưa ghi nhận việc áp dụng.
+library-apply-done = ✅ Đã ghi nhận { $unit } áp dụng sáng kiến { $code }. Tác giả sẽ được báo tin.
+library-apply-already = { $unit } đã được ghi nhận là đang áp dụng sáng kiến { $code } từ trước; không có gì thay đổi.
+library-apply-problem-not-a-date = Thầy/cô gửi ngày theo dạng dd/mm/yyyy, có thể kèm ghi chú sau dấu chấm phẩy, ví dụ <code>15/09/2026; áp dụng cho khối 6</code>.
+library-apply-problem-date-in-future = Ngày bắt đầu áp dụng không được sau hôm nay.
+library-apply-problem-note-too-long = Ghi chú dài quá { $max } ký tự; thầy/cô rút gọn giúp.
+library-applied-notice = 🌱 Sáng kiến của thầy/cô đang được áp dụng tại <b>{ $unit }</b> (từ { $since }): <b>{ $title }</b> ({ $code }). Xin chúc mừng!
+library-share-turn-off = 🔒 Không chia sẻ tệp trong thư viện
+library-share-turn-on = 📎 Chia sẻ tệp trong thư viện
+library-share-on = ✅ Tệp đính kèm của hồ sơ này sẽ được chia sẻ trong thư viện sáng kiến khi được công nhận.
+library-share-off = 🔒 Tệp đính kèm của hồ sơ này sẽ không được gửi cho ai trong thư viện sáng kiến.
+library-inline-register = Đăng ký với bot để tra cứu sáng kiến
+find-usage = Cách dùng: <code>/find mã hồ sơ, tên tác giả hoặc từ khoá</code>
+find-none = Không tìm thấy hồ sơ nào.
+find-title = 🔎 <b>{ $count } hồ sơ</b> (bấm số để xem):
+find-hit = { $n }. { $code } — <b>{ $title }</b> — { $status }, { $unit }
+find-status = Trạng thái: <b>{ $status }</b>
+broadcast-kind-initiative-applied = Báo tin sáng kiến được áp dụng
+library-receipt-share = 📎 Khi sáng kiến được công nhận, tệp đính kèm sẽ được chia sẻ trong thư viện sáng kiến để đồng nghiệp học hỏi. Thầy/cô có thể đổi ý bằng nút dưới đây hoặc trong /my.
+library-stats-applied = <b>Nhân rộng:</b> { $initiatives } sáng kiến được công nhận đang được áp dụng tại { $units } đơn vị, { $districts } huyện/thành phố
+library-stats-applied-line = • { $code } { $title }: { $units } đơn vị, { $districts } huyện
+library-featured-header = 🌱 <b>Sáng kiến được nhân rộng nhiều nhất năm học trước</b> (gõ /library để tra cứu):
+library-featured-line = • { $code } { $title } — áp dụng tại { $units } đơn vị

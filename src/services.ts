@@ -6,6 +6,7 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/types.js";
 import { DocumentsService } from "./documents/documents.service.js";
 import { ExportService } from "./export/export.service.js";
+import { LibraryService } from "./library/library.service.js";
 import { BatchDecisionService } from "./review/batch-decision.service.js";
 import { CouncilService } from "./review/council.service.js";
 import { DecisionService } from "./review/decision.service.js";
@@ -34,6 +35,7 @@ export interface Services {
   personalData: PersonalDataService;
   documents: DocumentsService;
   certificates: CertificatesService;
+  library: LibraryService;
 }
 
 export function createServices(db: Kysely<Database>, config: Config): Services {
@@ -57,5 +59,6 @@ export function createServices(db: Kysely<Database>, config: Config): Services {
     personalData: new PersonalDataService(db),
     documents: new DocumentsService(db, config.documents),
     certificates: new CertificatesService(db, config.documents),
+    library: new LibraryService(db, config.timezone),
   };
 }

@@ -2,15 +2,19 @@ import type { I18n } from "@grammyjs/i18n";
 import { InlineKeyboard } from "grammy";
 import type { BroadcastForRender, OutgoingMessage, RenderDelivery } from "../broadcasts/broadcast-sender.js";
 import type {
+  AppliedNotice,
   BroadcastProgress,
   ClaimedDelivery,
   DecisionNotice,
   SubmissionNotice,
 } from "../broadcasts/broadcasts.repository.js";
+import type { FeaturedInitiative } from "../campaigns/campaign-tick.js";
 import type { Locale } from "../config.js";
 import type { Campaign } from "../db/types.js";
+import { MESSAGE_LIMIT } from "../shared/split-message.js";
 import { announcementHtml } from "../shared/telegram-html.js";
-import { formatDateTime } from "../shared/time.js";
+import { truncate } from "../shared/text.js";
+import { formatDateTime, formatIsoDate } from "../shared/time.js";
 import { decisionNotice } from "./batch-decision-messages.js";
 import { BUTTON } from "./callback-data.js";
 import type { Context } from "./context.js";
@@ -44,12 +48,18 @@ export function campaignButtons(
 }
 
 /** The announcement exactly as recipients get it (administrators preview it with this too). */
-export function announcementText(t: Translate, c: Campaign, timezone: string, now: Date): string {
+export function announcementText(
+  t: Translate,
+  c: Campaign,
+  timezone: string,
+  now: Date,
+  featured: readonly FeaturedInitiative[] = [],
+): string {
   const accepts = [
     ...(c.accepts_initiatives ? [t("kind-initiative")] : []),
     ...(c.accepts_nominations ? [t("kind-nomination")] : []),
   ].join(", ");
-  return t("campaign-announcement", {
+  const text = t("campaign-announcement", {
     title: c.title,
     description: verbatim(announcementHtml(c.description)),
     opens: formatDateTime(timezone, c.opens_at),
@@ -57,6 +67,14 @@ export function announcementText(t: Translate, c: Campaign, timezone: string, no
     accepts: verbatim(accepts),
     left: verbatim(timeLeft(t, c.deadline_at.getTime() - now.getTime())),
   });
+  if (featured.length === 0) return text;
+  // The most applied initiatives of last year, as examples worth following (nhân rộng).
+  const lines = featured.map((f) =>
+    t("library-featured-line", { code: f.code ?? "—", title: truncate(f.title ?? "", 120), units: f.units }),
+  );
+  const withFeatured = [text, t("library-featured-header"), ...lines].join("\n");
+  // A description near Telegram's limit leaves no room: the announcement goes without the examples.
+  return withFeatured.length <= MESSAGE_LIMIT ? withFeatured : text;
 }
 
 export function campaignMessageRenderer(
@@ -72,6 +90,17 @@ export function campaignMessageRenderer(
     // A decision is news however late it arrives: no deadline check.
     if (broadcast.kind === "decision")
       return decisionNotice(t, broadcast.payload as unknown as DecisionNotice, d.user_id);
+    if (broadcast.kind === "initiative-applied") {
+      const n = broadcast.payload as unknown as AppliedNotice;
+      return {
+        text: t("library-applied-notice", {
+          code: n.code,
+          title: n.title,
+          unit: n.unit,
+          since: formatIsoDate(n.startedOn),
+        }),
+      };
+    }
     if (!campaign) return undefined;
     const now = clock();
     const payload = broadcast.payload as { deadline?: string; previousDeadline?: string };
@@ -91,7 +120,13 @@ export function campaignMessageRenderer(
     switch (broadcast.kind) {
       case "announcement":
         return {
-          text: announcementText(t, campaign, timezone, now),
+          text: announcementText(
+            t,
+            campaign,
+            timezone,
+            now,
+            (payload as { featured?: FeaturedInitiative[] }).featured,
+          ),
           reply_markup: campaignButtons(t, campaign),
         };
       case "reminder": {

@@ -13,6 +13,7 @@ const MENU = [
   "submit",
   "my",
   "drafts",
+  "library",
   "campaigns",
   "profile",
   "language",
@@ -26,7 +27,7 @@ const MENU = [
 const ROLE_MENU: Record<Role, readonly string[]> = {
   unit_head: ["queue"],
   reviewer: ["review"],
-  admin: ["decide", "decisions", "council", "newcampaign", "broadcasts", "stats", "export", "roles"],
+  admin: ["decide", "decisions", "council", "newcampaign", "broadcasts", "stats", "export", "roles", "find"],
 };
 
 /** Everyone's commands, then those of `roles` (in the order of ROLE_MENU), described in `locale`. */

@@ -35,6 +35,7 @@ import { formFeature } from "./features/form.js";
 import { helpFeature } from "./features/help.js";
 import { languageFeature } from "./features/language.js";
 import { leaveOnCommandFeature } from "./features/leave-on-command.js";
+import { libraryFeature } from "./features/library.js";
 import { mySubmissionsFeature } from "./features/my-submissions.js";
 import { personalDataFeature } from "./features/personal-data.js";
 import { profileFeature } from "./features/profile.js";
@@ -183,6 +184,7 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
     councilFeature,
     statsFeature,
     exportFeature,
+    libraryFeature,
     personalDataFeature,
     languageFeature,
     fallbackFeature,

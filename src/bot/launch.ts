@@ -10,7 +10,13 @@ import { webhookUpdateStore } from "../intake/update-store.js";
 import type { Logger } from "../logger.js";
 import type { AppBot } from "./index.js";
 
-export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"] as const;
+export const ALLOWED_UPDATES = [
+  "message",
+  "edited_message",
+  "callback_query",
+  "my_chat_member",
+  "inline_query",
+] as const;
 
 /** A webhook body larger than this is not an update (Telegram's are a few kilobytes). */
 const MAX_WEBHOOK_BODY = 1024 * 1024;

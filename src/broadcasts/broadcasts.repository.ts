@@ -402,6 +402,44 @@ export async function enqueueSubmissionNotice(
   return Number(rows[0]?.total ?? 0);
 }
 
+/** What an author is told when a unit applies their initiative. */
+export interface AppliedNotice {
+  submissionId: number;
+  code: string;
+  title: string;
+  unit: string;
+  startedOn: string;
+}
+
+/**
+ * Tells the authors of a submission who use the bot (the submitter, co-authors with an account) that a unit
+ * applies it, through the durable queue, in the transaction that records the application: once per dedupe key.
+ */
+export async function enqueueAppliedNotice(
+  db: Db,
+  dedupeKey: string,
+  payload: AppliedNotice,
+): Promise<number> {
+  const { rows } = await sql<{ total: number }>`
+    with authors as (
+      select distinct u.id, u.telegram_id
+      from submissions s
+      join submission_authors a on a.submission_id = s.id
+      join users u on u.id = a.user_id or u.id = s.submitter_id
+      where s.id = ${payload.submissionId} and u.active
+    ), created as (
+      insert into broadcasts (kind, dedupe_key, payload, total)
+      select 'initiative-applied', ${dedupeKey}, ${JSON.stringify(payload)}::jsonb, count(*) from authors
+      on conflict (dedupe_key) do nothing
+      returning id, total
+    ), deliveries as (
+      insert into broadcast_deliveries (broadcast_id, user_id, chat_id, next_attempt_at)
+      select created.id, authors.id, authors.telegram_id, 'epoch'::timestamptz from created cross join authors
+    )
+    select total from created`.execute(db);
+  return Number(rows[0]?.total ?? 0);
+}
+
 /** Hands leased deliveries back unsent (a sender stopping), without counting the attempt. */
 export async function giveBackDeliveries(db: Db, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;

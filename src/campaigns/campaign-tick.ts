@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import { enqueueCampaignBroadcast, enqueueReviewReminder } from "../broadcasts/broadcasts.repository.js";
 import type { Database } from "../db/types.js";
+import { applicationCounts } from "../library/library.repository.js";
 import { applyCampaignClock, findCampaignsUnderReview, findLiveCampaigns } from "./campaigns.repository.js";
 import { dueReminder } from "./reminder-schedule.js";
 
@@ -31,7 +32,7 @@ export async function campaignTick(db: Kysely<Database>, timezone: string, now: 
       campaign,
       kind: "announcement",
       dedupeKey: announcement,
-      payload: {},
+      payload: { featured: await featuredInitiatives(db, campaign.school_year) },
       onlyWithoutSubmission: false,
     });
     if (a)
@@ -72,4 +73,20 @@ export async function campaignTick(db: Kysely<Database>, timezone: string, now: 
     if (r) enqueued.push({ campaignId: campaign.id, kind: "review-reminder", key, recipients: r.total });
   }
   return { opened, closed, enqueued };
+}
+
+/** An initiative the announcement features: among the most applied of the school year before the campaign's. */
+export interface FeaturedInitiative {
+  code: string | null;
+  title: string | null;
+  units: number;
+}
+
+/** The three most applied recognised initiatives of the year before `schoolYear` ("2025-2026" → "2024-2025"). */
+async function featuredInitiatives(db: Kysely<Database>, schoolYear: string): Promise<FeaturedInitiative[]> {
+  const m = /^(\d{4})-(\d{4})$/.exec(schoolYear);
+  if (!m) return [];
+  const previous = `${Number(m[1]) - 1}-${Number(m[2]) - 1}`;
+  const rows = await applicationCounts(db, { schoolYear: previous, limit: 3 });
+  return rows.map((r) => ({ code: r.code, title: r.title, units: r.units }));
 }

@@ -3,6 +3,7 @@ import { promisify } from "node:util";
 import { gzip } from "node:zlib";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
 import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
 import pg from "pg";
 import { lockDataDir } from "./data-dir-lock.js";
@@ -64,7 +65,7 @@ export async function createDatabase(
         ? { dataDir: join(target.dataDir, "pglite"), loadDataDir: target.loadDataDir }
         : {}),
       parsers: customParsers,
-      extensions: { pg_trgm },
+      extensions: { pg_trgm, unaccent },
       // PGlite keeps PostgreSQL's 128MB shared buffers in its WASM heap, which never shrinks; a bot's working set
       // is far smaller, and this takes about 100 MB off the idle process (docs/benchmarks.md).
       postgresqlconf: ["shared_buffers = 32MB"],

@@ -37,10 +37,12 @@ export type BroadcastKind =
   /** One person's notice (a unit head told of a new submission): durable like a broadcast, not listed as one. */
   | "new-submission"
   /** Every submitter of a batch decision told its outcome (one message each, listed in /broadcasts). */
-  | "decision";
+  | "decision"
+  /** One author's notice that a unit applies their initiative. */
+  | "initiative-applied";
 
 /** Kinds that tell one person of one event: /broadcasts leaves them out. */
-export const NOTICE_KINDS: readonly BroadcastKind[] = ["new-submission"];
+export const NOTICE_KINDS: readonly BroadcastKind[] = ["new-submission", "initiative-applied"];
 /** "draft": the recipient holds an unfinished draft for the campaign. */
 export type DeliveryVariant = "draft";
 
@@ -151,8 +153,40 @@ export interface SubmissionTable {
   decided_by: number | null;
   /** The decision that recognised or refused it (decision_number and decision_date are its copy). */
   decision_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Whether the authors let the library send its files (chosen at submit, changeable from /my). */
+  share_files: Generated<boolean>;
+  /** Title, problem, essence and benefits, accent-folded for search; computed by the database. */
+  search_document: ColumnType<string, never, never>;
   created_at: CreatedAt;
   updated_at: CreatedAt;
+}
+
+/** A unit applying a recognised initiative (nhân rộng): one row per submission and unit. */
+export interface InitiativeApplicationTable {
+  submission_id: number;
+  unit_id: number;
+  started_on: DateOnly;
+  note: TextWithDefault;
+  marked_by: number | null;
+  created_at: CreatedAt;
+}
+
+/** A library search's words and filters, which its buttons name by id. */
+export interface LibrarySearchTable {
+  id: Generated<number>;
+  user_id: number;
+  words: string;
+  filters: JsonWithDefault<LibraryFilters>;
+  created_at: CreatedAt;
+}
+
+/** The library's filters; a missing key does not filter. */
+export interface LibraryFilters {
+  year?: string;
+  field?: string;
+  level?: string;
+  scope?: Scope;
+  district?: string;
 }
 
 /** One decision of the department: a number, a date and a signer for the many submissions it decides. */
@@ -379,6 +413,8 @@ export interface Database {
   campaign_reviewers: CampaignReviewerTable;
   review_assignments: ReviewAssignmentTable;
   update_inbox: UpdateInboxTable;
+  initiative_applications: InitiativeApplicationTable;
+  library_searches: LibrarySearchTable;
 }
 
 export type User = Selectable<UserTable>;

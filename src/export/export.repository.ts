@@ -26,6 +26,9 @@ export interface AppendixRow {
   submitter_name: string | null;
   /** The mean of the council's scores (0-10), when scored. */
   average_score: number | null;
+  /** Spreading: how many units, and in how many districts, apply it (recognised initiatives). */
+  applied_units: number;
+  applied_districts: number;
 }
 
 /**
@@ -73,6 +76,20 @@ export async function* appendixRows(db: Db, scope: StatsScope, pageSize = 1000):
             .whereRef("r.submission_id", "=", "s.id")
             .where("r.status", "=", "scored")
             .as("average_score"),
+        (eb) =>
+          eb
+            .selectFrom("initiative_applications as ia")
+            .innerJoin("units as iu", "iu.id", "ia.unit_id")
+            .select(sql<number>`count(*)::int`.as("x"))
+            .whereRef("ia.submission_id", "=", "s.id")
+            .as("applied_units"),
+        (eb) =>
+          eb
+            .selectFrom("initiative_applications as ia")
+            .innerJoin("units as iu", "iu.id", "ia.unit_id")
+            .select(sql<number>`count(distinct iu.district)::int`.as("x"))
+            .whereRef("ia.submission_id", "=", "s.id")
+            .as("applied_districts"),
       ])
       .where("s.status", "<>", "draft")
       .$if("schoolYear" in scope, (qb) =>

@@ -68,6 +68,8 @@ function appendixCells(
     r.decision_number,
     dateCell(r.decision_date),
     r.average_score,
+    r.applied_units,
+    r.applied_districts,
   ];
 }
 

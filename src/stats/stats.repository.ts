@@ -63,3 +63,33 @@ export function unitCounts(
   }
   return [...byId.values()].filter((u) => u.received > 0 || u.recognised > 0);
 }
+
+/**
+ * How widely the scope's recognised initiatives are applied (nhân rộng): each applied one with its count of units
+ * and districts, most applied first.
+ */
+export async function appliedInitiatives(db: Db, scope: StatsScope) {
+  const rows = await filtered(db, scope)
+    .innerJoin("initiative_applications as a", "a.submission_id", "s.id")
+    .innerJoin("units as au", "au.id", "a.unit_id")
+    .where("s.status", "=", "recognised")
+    .select(["s.id", "s.code", "s.title"])
+    .select([
+      sql<number>`count(*)::int`.as("units"),
+      sql<number>`count(distinct au.district)::int`.as("districts"),
+    ])
+    .groupBy(["s.id", "s.code", "s.title"])
+    .orderBy("units", "desc")
+    .orderBy("s.id", "desc")
+    .execute();
+  const districts = await filtered(db, scope)
+    .innerJoin("initiative_applications as a", "a.submission_id", "s.id")
+    .innerJoin("units as au", "au.id", "a.unit_id")
+    .where("s.status", "=", "recognised")
+    .select([
+      sql<number>`count(distinct a.unit_id)::int`.as("units"),
+      sql<number>`count(distinct au.district)::int`.as("districts"),
+    ])
+    .executeTakeFirst();
+  return { initiatives: rows, units: districts?.units ?? 0, districts: districts?.districts ?? 0 };
+}

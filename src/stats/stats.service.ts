@@ -7,7 +7,13 @@ import {
   type SubmissionStatus,
 } from "../db/types.js";
 import { requireRole } from "../users/permissions.js";
-import { countGroups, listUnitGroups, type StatsScope, unitCounts } from "./stats.repository.js";
+import {
+  appliedInitiatives,
+  countGroups,
+  listUnitGroups,
+  type StatsScope,
+  unitCounts,
+} from "./stats.repository.js";
 
 export interface GroupCount {
   name: string;
@@ -29,6 +35,13 @@ export interface Statistics {
   byUnit: GroupCount[];
   byCluster: GroupCount[];
   byBlock: GroupCount[];
+  /** Spreading: recognised initiatives applied elsewhere, the units and districts applying them, the most applied. */
+  applied: {
+    initiatives: number;
+    units: number;
+    districts: number;
+    top: { code: string | null; title: string | null; units: number; districts: number }[];
+  };
 }
 
 const zero = <K extends string>(keys: readonly K[]) =>
@@ -42,7 +55,11 @@ export class StatsService {
 
   async compute(actorId: number, scope: StatsScope): Promise<Statistics> {
     await requireRole(this.db, actorId, "admin");
-    const [rows, unitList] = await Promise.all([countGroups(this.db, scope), listUnitGroups(this.db)]);
+    const [rows, unitList, applied] = await Promise.all([
+      countGroups(this.db, scope),
+      listUnitGroups(this.db),
+      appliedInitiatives(this.db, scope),
+    ]);
     const units = unitCounts(rows, unitList);
     const byStatus = zero<SubmissionStatus>(SUBMISSION_STATUSES);
     const byKind = zero<SubmissionKind>(["initiative", "nomination"]);
@@ -77,6 +94,12 @@ export class StatsService {
       byUnit: sum((u) => u.name),
       byCluster: sum((u) => u.cluster),
       byBlock: sum((u) => u.block),
+      applied: {
+        initiatives: applied.initiatives.length,
+        units: applied.units,
+        districts: applied.districts,
+        top: applied.initiatives.slice(0, 5),
+      },
     };
   }
 }

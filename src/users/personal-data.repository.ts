@@ -114,6 +114,8 @@ export async function pseudonymise(db: Db, person: { id: number; telegram_id: nu
     .execute();
   await db.updateTable("review_assignments").set({ comment: null }).where("reviewer_id", "=", id).execute();
   await db.deleteFrom("user_roles").where("user_id", "=", id).execute();
+  // The words they searched the library for.
+  await db.deleteFrom("library_searches").where("user_id", "=", id).execute();
   await deleteConversationState(db, chatStateKey(person.telegram_id));
   await db
     .deleteFrom("broadcast_deliveries")

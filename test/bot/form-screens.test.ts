@@ -88,7 +88,15 @@ describe("the submission form's summary", () => {
     const again = h.calls.slice(since).filter((c) => c.method === "sendMessage");
     expect(again.map((c) => /SK-\d{4}-\d{5}/.exec(String(c.payload.text))?.[0])).toEqual([code]);
     expect(await events()).toEqual([{ to_status: "submitted" }]);
-    expect(buttonsOf(again)).toEqual([]);
+    // No form button; only the author's choice to share the files in the library (default yes), which holds.
+    expect(buttonsOf(again).map((b) => b.data)).toEqual([`my:sh:${draftId}:0`]);
+    await chat.press(`my:sh:${draftId}:0`);
+    const shared = await t.db
+      .selectFrom("submissions")
+      .select("share_files")
+      .where("id", "=", draftId)
+      .executeTakeFirstOrThrow();
+    expect(shared.share_files).toBe(false);
     // A form left open on a sent submission (a crash before it was closed) lets go of the next message.
     await t.db
       .updateTable("users")

@@ -20,6 +20,7 @@ const MIGRATIONS = [
   "20261206_0012_decisions",
   "20261206_0013_batch_decisions",
   "20261206_0014_certificates",
+  "20261206_0015_library",
 ];
 
 const CORE_TABLES = [
@@ -35,6 +36,9 @@ const CORE_TABLES = [
   "decision_draft_items",
   "decision_drafts",
   "decisions",
+  "initiative_applications",
+  "library_documents",
+  "library_searches",
   "review_assignments",
   "submission_authors",
   "submission_counters",

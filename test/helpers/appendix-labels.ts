@@ -20,6 +20,8 @@ export const LABELS: AppendixLabels = {
     "Số QĐ",
     "Ngày QĐ",
     "Điểm",
+    "Đơn vị áp dụng",
+    "Huyện áp dụng",
   ],
   unitColumns: ["Đơn vị", "Cụm", "Khối", "Tiếp nhận", "Công nhận"],
   groupColumns: ["Nhóm", "Tên", "Tiếp nhận", "Công nhận"],

@@ -34,6 +34,7 @@ function reportYear(clusters: number): Statistics {
       { name: "Khối THPT", received: 500, recognised: 470 },
       { name: "Khối Mầm non & Tiểu học", received: 328, recognised: 301 },
     ],
+    applied: { initiatives: 0, units: 0, districts: 0, top: [] },
   };
 }
 

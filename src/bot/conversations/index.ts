@@ -5,6 +5,7 @@ import { BATCH_INPUT_CONVERSATION, batchInputConversation } from "./batch-decisi
 import { CAMPAIGN_CREATE_CONVERSATION, campaignCreateConversation } from "./campaign-create.js";
 import { CAMPAIGN_EDIT_CONVERSATION, campaignEditConversation } from "./campaign-edit.js";
 import { CAMPAIGN_EXTEND_CONVERSATION, campaignExtendConversation } from "./campaign-extend.js";
+import { LIBRARY_APPLY_CONVERSATION, libraryApplyConversation } from "./library-apply.js";
 import { PROFILE_NAME_CONVERSATION, profileNameConversation } from "./profile-name.js";
 import { PROFILE_UNIT_CONVERSATION, profileUnitConversation } from "./profile-unit.js";
 import { REGISTRATION_CONVERSATION, registrationConversation } from "./registration.js";
@@ -28,6 +29,7 @@ const conversations = [
   [reviewNoteConversation, REVIEW_NOTE_CONVERSATION],
   [reviewScoreConversation, REVIEW_SCORE_CONVERSATION],
   [batchInputConversation, BATCH_INPUT_CONVERSATION],
+  [libraryApplyConversation, LIBRARY_APPLY_CONVERSATION],
 ] as const;
 for (const [builder, id] of conversations) {
   privateChats.use(createConversation<Context, ConversationContext>(builder, { id }));

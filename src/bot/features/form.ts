@@ -19,6 +19,7 @@ import type { Context } from "../context.js";
 import { FORM } from "../form/form-buttons.js";
 import { type FormInput, type FormMove, interpret, isFormButton } from "../form/form-input.js";
 import { showScreen as show } from "../form/form-render.js";
+import { LIBRARY_BUTTON } from "../library-callback-data.js";
 import { verbatim } from "../verbatim.js";
 
 /**
@@ -179,14 +180,24 @@ async function submit(ctx: Context & { user: { id: number } }, view: DraftView):
   }
   // Sent (or, for a submit handled again after a crash, sent again) before the form is closed, so a crash in
   // between shows the same receipt once more instead of losing it.
-  await ctx.reply(
-    ctx.t("form-receipt", {
-      code: receipt.code,
-      received: formatDateTime(ctx.config.timezone, receipt.submittedAt),
-      due: formatDate(ctx.config.timezone, receipt.decisionDueAt),
-    }),
-    { parse_mode: "HTML" },
-  );
+  const text = ctx.t("form-receipt", {
+    code: receipt.code,
+    received: formatDateTime(ctx.config.timezone, receipt.submittedAt),
+    due: formatDate(ctx.config.timezone, receipt.decisionDueAt),
+  });
+  // An initiative's files are shared in the library once recognised unless the author says no, here or in /my.
+  const sharing = view.kind === "initiative";
+  await ctx.reply(sharing ? `${text}\n${ctx.t("library-receipt-share")}` : text, {
+    parse_mode: "HTML",
+    ...(sharing
+      ? {
+          reply_markup: new InlineKeyboard().text(
+            ctx.t("library-share-turn-off"),
+            LIBRARY_BUTTON.share.data(view.id, false),
+          ),
+        }
+      : {}),
+  });
   await submissions.leaveForm(ctx.user.id, view.id);
 }
 

@@ -6,6 +6,7 @@ import { formatDate, formatDateTime, formatIsoDate } from "../../shared/time.js"
 import { BUTTON } from "../callback-data.js";
 import type { Context } from "../context.js";
 import { hasUser, type UserContext } from "../filters.js";
+import { LIBRARY_BUTTON } from "../library-callback-data.js";
 import { verbatim } from "../verbatim.js";
 import { fileSlug, withTempDir } from "./document-files.js";
 
@@ -111,7 +112,13 @@ async function showDetails(ctx: UserContext, id: number): Promise<void> {
     keyboard.text(ctx.t("my-certificate-button"), BUTTON.myCertificate.data(s.id)).row();
   if (s.status === "returned") keyboard.text(ctx.t("my-edit-button"), BUTTON.continueDraft.data(s.id)).row();
   if (WITHDRAWABLE.includes(s.status))
-    keyboard.text(ctx.t("my-withdraw-button"), BUTTON.myWithdraw.data(s.id));
+    keyboard.text(ctx.t("my-withdraw-button"), BUTTON.myWithdraw.data(s.id)).row();
+  // Whether the library may send this initiative's files (once recognised): the author's to change at any time.
+  if (s.kind === "initiative")
+    keyboard.text(
+      ctx.t(s.share_files ? "library-share-turn-off" : "library-share-turn-on"),
+      LIBRARY_BUTTON.share.data(s.id, !s.share_files),
+    );
   // Return notes can make the history long: it goes in parts, the buttons under the last one.
   await replyInParts(ctx, text + decided, keyboard);
 }

@@ -124,5 +124,18 @@ function statsText(ctx: Context, label: string, s: Statistics): string {
     ...(s.byBlock.length > 0 ? s.byBlock.map(group) : ["—"]),
     ctx.t("stats-by-unit", { n: Math.min(TOP_UNITS, s.byUnit.length), total: s.byUnit.length }),
     ...(s.byUnit.length > 0 ? s.byUnit.slice(0, TOP_UNITS).map(group) : ["—"]),
+    ctx.t("library-stats-applied", {
+      initiatives: s.applied.initiatives,
+      units: s.applied.units,
+      districts: s.applied.districts,
+    }),
+    ...s.applied.top.map((a) =>
+      ctx.t("library-stats-applied-line", {
+        code: a.code ?? "—",
+        title: a.title ?? "",
+        units: a.units,
+        districts: a.districts,
+      }),
+    ),
   ].join("\n");
 }
