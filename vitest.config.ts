@@ -13,6 +13,7 @@ const UNIT = [
   "test/db/batched.test.ts",
   "test/db/data-dir-lock.test.ts",
   "test/review/rubric.test.ts",
+  "test/screening/screening-method.test.ts",
   "test/shared/text.test.ts",
   "test/stats/stats-chart.test.ts",
   "test/submissions/answers.test.ts",

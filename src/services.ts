@@ -7,6 +7,7 @@ import { ExportService } from "./export/export.service.js";
 import { CouncilService } from "./review/council.service.js";
 import { DecisionService } from "./review/decision.service.js";
 import { EndorsementService } from "./review/endorsement.service.js";
+import { ScreeningService } from "./screening/screening.service.js";
 import { StatsService } from "./stats/stats.service.js";
 import { SubmissionsService } from "./submissions/submissions.service.js";
 import { UnitsService } from "./units/units.service.js";
@@ -28,6 +29,7 @@ export interface Services {
   exports: ExportService;
   council: CouncilService;
   personalData: PersonalDataService;
+  screening: ScreeningService;
 }
 
 export function createServices(db: Kysely<Database>, config: Config): Services {
@@ -48,5 +50,6 @@ export function createServices(db: Kysely<Database>, config: Config): Services {
     exports: new ExportService(db),
     council: new CouncilService(db),
     personalData: new PersonalDataService(db),
+    screening: new ScreeningService(db),
   };
 }

@@ -76,6 +76,8 @@ export const BUTTON = {
   decideOpen: withId("dec:o"),
   decideRecognise: withIdAndChoice("dec:r", SCOPES),
   decideRefuse: withId("dec:x"),
+  /** The overlap report of a submission (copy screening), from a reviewer's or the decision card. */
+  screeningReport: withId("scr"),
   campaignStart: withIdAndChoice("camp:go", KINDS),
   campaignView: withId("cadm:v"),
   campaignPreview: withId("cadm:prev"),

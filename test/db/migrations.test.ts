@@ -17,6 +17,8 @@ const MIGRATIONS = [
   "20261125_0009_similar_title_knn",
   "20261125_0010_broadcast_counts",
   "20261206_0011_inbox_claim_order",
+  "20261206_0012_decisions",
+  "20261206_0016_copy_screening",
 ];
 
 const CORE_TABLES = [
@@ -28,7 +30,12 @@ const CORE_TABLES = [
   "campaigns",
   "conversation_state",
   "cron_fires",
+  "decisions",
   "review_assignments",
+  "screening_documents",
+  "screening_fingerprints",
+  "screening_jobs",
+  "screening_reports",
   "submission_authors",
   "submission_counters",
   "submission_events",

@@ -6,6 +6,7 @@ import { REVIEW_NOTE_CONVERSATION } from "../conversations/review-note.js";
 import { hasUser } from "../filters.js";
 import { queueKeyboard, submissionCardText } from "../review-messages.js";
 import { verbatim } from "../verbatim.js";
+import { screeningButton } from "./screening.js";
 
 /** Administrators: /decide lists what waits for a decision; each opens to recognise (with a scope) or refuse. */
 export const decisionsFeature = new Composer<Context>();
@@ -36,20 +37,19 @@ private_.callbackQuery(BUTTON.decideOpen.filter, async (ctx) => {
       comment: verbatim(r.comment ? ` — <i>${escapeHtml(r.comment)}</i>` : ""),
     }),
   );
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("decide-recognise-unit"), BUTTON.decideRecognise.data(s.id, "unit"))
+    .row()
+    .text(ctx.t("decide-recognise-province"), BUTTON.decideRecognise.data(s.id, "province"))
+    .row()
+    .text(ctx.t("decide-recognise-nation"), BUTTON.decideRecognise.data(s.id, "nation"))
+    .row()
+    .text(ctx.t("decide-refuse"), BUTTON.decideRefuse.data(s.id));
+  const report = await screeningButton(ctx, s.id);
   await ctx.reply(
     submissionCardText(ctx, file) +
       (reviewLines.length > 0 ? `\n\n${ctx.t("decide-reviews")}\n${reviewLines.join("\n")}` : ""),
-    {
-      parse_mode: "HTML",
-      reply_markup: new InlineKeyboard()
-        .text(ctx.t("decide-recognise-unit"), BUTTON.decideRecognise.data(s.id, "unit"))
-        .row()
-        .text(ctx.t("decide-recognise-province"), BUTTON.decideRecognise.data(s.id, "province"))
-        .row()
-        .text(ctx.t("decide-recognise-nation"), BUTTON.decideRecognise.data(s.id, "nation"))
-        .row()
-        .text(ctx.t("decide-refuse"), BUTTON.decideRefuse.data(s.id)),
-    },
+    { parse_mode: "HTML", reply_markup: report ? keyboard.row(report) : keyboard },
   );
 });
 
