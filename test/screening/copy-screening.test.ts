@@ -189,7 +189,7 @@ describe.each(DIALECTS)("copy screening (%s)", (dialect) => {
     });
   });
 
-  it("shows the report's button on the reviewer's card and sends the report when pressed", async () => {
+  it("shows the report's button on the reviewer's and the decision card and sends the report when pressed", async () => {
     const harness = new InProcessBot(db.db);
     const assignment = await db.db
       .selectFrom("review_assignments")
@@ -208,6 +208,13 @@ describe.each(DIALECTS)("copy screening (%s)", (dialect) => {
     const sent = textsOf(await chat.press(`scr:${ids.copy}`));
     expect(sent).toContain(sourceCode);
     expect(sent).toContain("không phải kết luận");
+
+    // The administrator's decision card carries it too.
+    const decisionCard = await harness.chat(900).press(`dec:o:${ids.copy}`);
+    expect(buttonsOf(decisionCard)).toContainEqual({
+      text: "🔎 Báo cáo trùng lặp (1)",
+      data: `scr:${ids.copy}`,
+    });
 
     // The other reviewer's forged button is refused by the service.
     const otherId = await db.db
