@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import * as screeningMigration from "../../migrations/20261206_0016_copy_screening.js";
 import { createI18n } from "../../src/bot/i18n.js";
 import { screeningReportText } from "../../src/bot/screening-report.js";
 import { CampaignsService } from "../../src/campaigns/campaigns.service.js";
@@ -225,5 +226,43 @@ describe.each(DIALECTS)("copy screening (%s)", (dialect) => {
     const refused = textsOf(await harness.chat(otherId.telegram_id).press(`scr:${ids.copy}`));
     expect(refused).not.toContain(sourceCode);
     expect(refused).toBe(t("not-allowed"));
+  });
+});
+
+describe.each(DIALECTS)("copy screening of what was sent before it existed (%s)", (dialect) => {
+  const db = useTestDatabase(dialect);
+
+  it("queues every sent submission when migrated, oldest first, and its job indexes and screens it", async () => {
+    await screeningMigration.down(db.db);
+    const units = await seedUnits(db.db);
+    const author = await teacher(db.db, 601, units.u1);
+    const source = initiative(41);
+    const copy = nearCopy(source, 42);
+    const sent = (code: string, doc: typeof source, at: string) =>
+      db.db
+        .insertInto("submissions")
+        .values({
+          kind: "initiative",
+          status: "recognised",
+          code,
+          submitter_id: author,
+          unit_id: units.u1,
+          title: doc.title,
+          fields: JSON.stringify({ problem: doc.problem, essence: doc.essence }),
+          submitted_at: new Date(at),
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+    // The copy was inserted first, the source sent first: the queue follows the sending order.
+    const later = await sent("SK-2025-00002", copy, "2025-10-01T00:00:00Z");
+    const earlier = await sent("SK-2024-00001", source, "2024-10-01T00:00:00Z");
+    await db.db.insertInto("submissions").values({ kind: "initiative", submitter_id: author }).execute();
+    await screeningMigration.up(db.db);
+
+    const queued = await db.db.selectFrom("screening_jobs").select("submission_id").execute();
+    expect(queued.map((j) => j.submission_id).sort()).toEqual([earlier.id, later.id].sort());
+    expect(await runScreeningQueue(db.db, logger, { now: () => new Date() })).toEqual({ done: 2, failed: 0 });
+    const report = await new ScreeningService(db.db).report(await admin(db.db, 900), later.id);
+    expect(report).toMatchObject({ state: "ready", sources: [{ code: "SK-2024-00001" }] });
   });
 });
