@@ -107,7 +107,7 @@ export function findScreenable(db: Db, id: number) {
 }
 
 /** Posting lists longer than this are phrases every text uses (boilerplate): they say nothing of copying. */
-export const COMMON_FINGERPRINT = 1000;
+export const COMMON_FINGERPRINT = 3000;
 
 /**
  * Indexed submissions sharing at least `minShared` of these fingerprints, most shared first. Each posting list is
