@@ -20,8 +20,8 @@ export const SIMILARITY_THRESHOLD = 0.25;
 export const MAX_MATCHES = 5;
 /** Passages quoted per source. */
 export const MAX_PASSAGES = 3;
-/** Candidates measured exactly, of those sharing the most fingerprints. */
-const CANDIDATES = 30;
+/** Candidates measured exactly, of those sharing the most (and rarest) fingerprints. */
+const CANDIDATES = 50;
 
 export interface Screening {
   fingerprints: number[];

@@ -110,8 +110,10 @@ export function findScreenable(db: Db, id: number) {
 export const COMMON_FINGERPRINT = 3000;
 
 /**
- * Indexed submissions sharing at least `minShared` of these fingerprints, most shared first. Each posting list is
- * read up to COMMON_FINGERPRINT + 1 rows; a longer one is boilerplate and left out, which bounds the work per query.
+ * Indexed submissions sharing at least `minShared` of these fingerprints, best first: each shared fingerprint weighs
+ * ln(1 + COMMON_FINGERPRINT / holders), so a phrase few texts hold counts for more than one many hold (a source
+ * sharing three rare phrases comes before texts sharing three stock ones). Each posting list is read up to
+ * COMMON_FINGERPRINT + 1 rows; a longer one is boilerplate and left out, which bounds the work per query.
  */
 export async function findCandidates(
   db: Db,
@@ -128,13 +130,15 @@ export async function findCandidates(
         from q cross join lateral (
           select f.submission_id from screening_fingerprints f where f.hash = q.hash limit ${COMMON_FINGERPRINT + 1}
         ) p),
-    informative as (select hash from posting group by hash having count(*) <= ${COMMON_FINGERPRINT})
-    select submission_id, count(*)::integer as shared
-      from posting
-     where hash in (select hash from informative) and submission_id <> ${excludeId}
-     group by submission_id
+    informative as (
+      select hash, ln(1 + ${COMMON_FINGERPRINT}::float8 / count(*)) as weight
+        from posting group by hash having count(*) <= ${COMMON_FINGERPRINT})
+    select p.submission_id, count(*)::integer as shared
+      from posting p join informative i on i.hash = p.hash
+     where p.submission_id <> ${excludeId}
+     group by p.submission_id
     having count(*) >= ${minShared}
-     order by shared desc, submission_id
+     order by sum(i.weight) desc, p.submission_id
      limit ${limit}`.execute(db);
   return rows.map((r) => ({ submissionId: r.submission_id, shared: r.shared }));
 }
