@@ -16,6 +16,7 @@ const UNIT = [
   "test/deploy/start-command.test.ts",
   "test/review/rubric.test.ts",
   "test/review/batch-proposal.test.ts",
+  "test/screening/screening-method.test.ts",
   "test/shared/text.test.ts",
   "test/stats/stats-chart.test.ts",
   "test/submissions/answers.test.ts",

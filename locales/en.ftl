@@ -907,3 +907,20 @@ library-stats-applied = <b>Spreading:</b> { $initiatives } recognised initiative
 library-stats-applied-line = • { $code } { $title }: { $units } units, { $districts } districts
 library-featured-header = 🌱 <b>Last year's most widely applied initiatives</b> (type /library to look them up):
 library-featured-line = • { $code } { $title } — applied at { $units } units
+## Copy screening
+screening-button = 🔎 Overlap report ({ $count })
+screening-button-pending = 🔎 Overlap report (being compared)
+screening-title = 🔎 <b>Text comparison</b> — submission <b>{ $code }</b>
+screening-disclaimer = <i>This report only points out passages worded alike, for the council to compare; it is not a finding. Similar passages may be quotations, regulations, common ideas, or the author's own earlier initiative developed further.</i>
+screening-computed = Compared at { $at } with every submission sent before (all years) and the other submissions of the same campaign (the problem and the essence of the solution).
+screening-updating = The submission was just sent again or passed to the council; a new report is being computed. Below is the latest one.
+screening-none = No submission shares { $threshold }% or more of its phrases with this one.
+screening-pending = The report is being computed (usually within a minute of the submission being sent). Please open it again in a few minutes.
+screening-failed = The report for this submission could not be computed yet. The technical administrator can see why in the bot's logs.
+screening-source =
+    <b>{ $rank }. { $code }</b>{ $year } — { $title }
+    Similarity: <b>{ $percent }%</b> (share of this submission's phrases also found in the other)
+screening-year = {" "}(school year { $year })
+screening-passage-mine = ▸ This submission: «{ $text }»
+screening-passage-theirs = ◂ { $code }: «{ $text }»
+screening-more = … and { $count } more submission(s) not shown, to stay within the message length limit.

@@ -907,3 +907,20 @@ library-stats-applied = <b>Nhân rộng:</b> { $initiatives } sáng kiến đư�
 library-stats-applied-line = • { $code } { $title }: { $units } đơn vị, { $districts } huyện
 library-featured-header = 🌱 <b>Sáng kiến được nhân rộng nhiều nhất năm học trước</b> (gõ /library để tra cứu):
 library-featured-line = • { $code } { $title } — áp dụng tại { $units } đơn vị
+## Copy screening
+screening-button = 🔎 Báo cáo trùng lặp ({ $count })
+screening-button-pending = 🔎 Báo cáo trùng lặp (đang đối chiếu)
+screening-title = 🔎 <b>Đối chiếu nội dung</b> — hồ sơ <b>{ $code }</b>
+screening-disclaimer = <i>Báo cáo này chỉ nêu những đoạn có lời văn giống nhau để Hội đồng tự đối chiếu; nó không phải kết luận. Đoạn giống có thể là trích dẫn, văn bản quy định, ý tưởng phổ biến hoặc sáng kiến trước đây của chính tác giả được phát triển tiếp.</i>
+screening-computed = Đã đối chiếu lúc { $at } với mọi hồ sơ gửi trước (tất cả các năm) và các hồ sơ khác cùng phong trào (phần thực trạng và nội dung giải pháp).
+screening-updating = Hồ sơ vừa được gửi lại hoặc chuyển Hội đồng; báo cáo mới đang được tính, dưới đây là báo cáo gần nhất.
+screening-none = Không có hồ sơ nào có từ { $threshold }% cụm từ trùng với hồ sơ này.
+screening-pending = Báo cáo đang được tính (thường xong trong vòng một phút sau khi hồ sơ được gửi). Thầy/cô mở lại sau ít phút.
+screening-failed = Chưa tính được báo cáo cho hồ sơ này. Quản trị viên kỹ thuật xem nguyên nhân trong nhật ký của bot.
+screening-source =
+    <b>{ $rank }. { $code }</b>{ $year } — { $title }
+    Mức tương đồng: <b>{ $percent }%</b> (tỷ lệ cụm từ của hồ sơ này cũng có trong hồ sơ kia)
+screening-year = {" "}(năm học { $year })
+screening-passage-mine = ▸ Hồ sơ này: «{ $text }»
+screening-passage-theirs = ◂ { $code }: «{ $text }»
+screening-more = … và { $count } hồ sơ khác không hiện được vì giới hạn độ dài tin nhắn.

@@ -11,6 +11,7 @@ import { BatchDecisionService } from "./review/batch-decision.service.js";
 import { CouncilService } from "./review/council.service.js";
 import { DecisionService } from "./review/decision.service.js";
 import { EndorsementService } from "./review/endorsement.service.js";
+import { ScreeningService } from "./screening/screening.service.js";
 import { StatsService } from "./stats/stats.service.js";
 import { SubmissionsService } from "./submissions/submissions.service.js";
 import { UnitsService } from "./units/units.service.js";
@@ -36,6 +37,7 @@ export interface Services {
   documents: DocumentsService;
   certificates: CertificatesService;
   library: LibraryService;
+  screening: ScreeningService;
 }
 
 export function createServices(db: Kysely<Database>, config: Config): Services {
@@ -60,5 +62,6 @@ export function createServices(db: Kysely<Database>, config: Config): Services {
     documents: new DocumentsService(db, config.documents),
     certificates: new CertificatesService(db, config.documents),
     library: new LibraryService(db, config.timezone),
+    screening: new ScreeningService(db),
   };
 }

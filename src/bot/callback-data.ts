@@ -139,6 +139,8 @@ export const BUTTON = {
   batchConfirm: withId("bd:ok"),
   batchApply: withId("bd:go"),
   batchDropStale: withId("bd:drop"),
+  /** The overlap report of a submission (copy screening), from a reviewer's or the decision card. */
+  screeningReport: withId("scr"),
   campaignStart: withIdAndChoice("camp:go", KINDS),
   campaignView: withId("cadm:v"),
   campaignPreview: withId("cadm:prev"),

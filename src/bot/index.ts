@@ -40,6 +40,7 @@ import { mySubmissionsFeature } from "./features/my-submissions.js";
 import { personalDataFeature } from "./features/personal-data.js";
 import { profileFeature } from "./features/profile.js";
 import { rolesFeature } from "./features/roles.js";
+import { screeningFeature } from "./features/screening.js";
 import { startFeature } from "./features/start.js";
 import { statsFeature } from "./features/stats.js";
 import { submitFeature } from "./features/submit.js";
@@ -182,6 +183,7 @@ export function createBot(config: Config, deps: BotDeps, botConfig: BotConfig<Co
     batchDecisionFeature,
     decisionDocumentsFeature,
     councilFeature,
+    screeningFeature,
     statsFeature,
     exportFeature,
     libraryFeature,

@@ -390,6 +390,48 @@ export interface UpdateInboxTable {
   handled_at: Timestamp | null;
 }
 
+/** Copy screening's queue: one job per sent submission (docs/copy-screening.md). */
+export interface ScreeningJobTable {
+  submission_id: number;
+  /** Grows when the submission is enqueued again; a run of an older generation does not finish the job. */
+  generation: Generated<number>;
+  status: Generated<"pending" | "running" | "done" | "failed">;
+  attempts: Generated<number>;
+  run_after: CreatedAt;
+  lease_until: Timestamp | null;
+  last_error: string | null;
+  updated_at: CreatedAt;
+}
+
+/** One match of an overlap report: an earlier submission, how much of this text it holds, the passages. */
+export interface ScreeningMatch {
+  sourceId: number;
+  /** Share of this submission's shingles found in the source, 0..1. */
+  similarity: number;
+  passages: { mine: string; theirs: string }[];
+}
+
+/** A sent submission's place in the screening index. */
+export interface ScreeningDocumentTable {
+  submission_id: number;
+  /** The fingerprints it is indexed under (its rows in screening_fingerprints). */
+  fingerprints: number[];
+  indexed_at: CreatedAt;
+}
+
+export interface ScreeningReportTable {
+  submission_id: number;
+  generation: number;
+  shingles: number;
+  matches: Json<ScreeningMatch[]>;
+  computed_at: CreatedAt;
+}
+
+export interface ScreeningFingerprintTable {
+  hash: number;
+  submission_id: number;
+}
+
 export interface Database {
   units: UnitTable;
   users: UserTable;
@@ -415,6 +457,10 @@ export interface Database {
   update_inbox: UpdateInboxTable;
   initiative_applications: InitiativeApplicationTable;
   library_searches: LibrarySearchTable;
+  screening_jobs: ScreeningJobTable;
+  screening_documents: ScreeningDocumentTable;
+  screening_reports: ScreeningReportTable;
+  screening_fingerprints: ScreeningFingerprintTable;
 }
 
 export type User = Selectable<UserTable>;

@@ -1,6 +1,7 @@
 import cron, { type ScheduledTask } from "node-cron";
 import { postgresRunCoordinator } from "../cron/run-coordinator.js";
 import { campaignTickJob } from "./campaign-tick.job.js";
+import { copyScreeningJob } from "./copy-screening.job.js";
 import { housekeeping } from "./housekeeping.js";
 import type { Job, JobDeps } from "./job.js";
 
@@ -8,6 +9,7 @@ import type { Job, JobDeps } from "./job.js";
 export const JOBS: readonly Job[] = [
   { name: "campaign-tick", cron: "* * * * *", run: campaignTickJob },
   { name: "housekeeping", cron: "17 3 * * *", run: housekeeping },
+  { name: "copy-screening", cron: "* * * * *", run: copyScreeningJob },
 ];
 
 export interface Scheduler {

@@ -9,6 +9,7 @@ import type {
   RubricCriterion,
   SubmissionKind,
 } from "../db/types.js";
+import { enqueueScreening } from "../screening/screening.repository.js";
 import { SubmissionNotFoundError } from "../submissions/errors.js";
 import * as submissions from "../submissions/submissions.repository.js";
 import { ForbiddenError, requireRole } from "../users/permissions.js";
@@ -118,6 +119,8 @@ export class CouncilService {
           from: s.status,
           to: "under_review",
         });
+        // Screened again now the campaign's other submissions are in, which the report at sending could not see.
+        await enqueueScreening(trx, s.id, new Date());
         assigned++;
       }
       await insertAuditEntry(trx, { actorId, action: "council.assigned", subject: { campaignId, assigned } });

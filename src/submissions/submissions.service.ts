@@ -5,6 +5,7 @@ import { campaignRequiresEndorsement, findOpenCampaignsForUnit } from "../campai
 import { batched } from "../db/batched.js";
 import type { Database, Scope, SubmissionKind, SubmissionStatus, SubmissionTable } from "../db/types.js";
 import { moveSubmission } from "../review/review-transition.js";
+import { indexAndQueueScreening } from "../screening/screening-index.js";
 import { foldForSearch } from "../shared/text.js";
 import { dateIn, schoolYearOf } from "../shared/time.js";
 import { findUnitById } from "../units/units.repository.js";
@@ -382,6 +383,8 @@ export class SubmissionsService {
         ]);
       }
       await repo.insertEvent(trx, { submissionId: id, actorId: userId, from: s.status, to: "submitted" });
+      // Indexed now, compared with the archive in the background (src/screening/): the council's report is ready.
+      await indexAndQueueScreening(trx, id, answers, now);
       if (endorsed) {
         // The campaign skips the unit head's step: straight to the council.
         await repo.insertEvent(trx, { submissionId: id, actorId: null, from: "submitted", to: "endorsed" });

@@ -21,6 +21,7 @@ const MIGRATIONS = [
   "20261206_0013_batch_decisions",
   "20261206_0014_certificates",
   "20261206_0015_library",
+  "20261206_0016_copy_screening",
 ];
 
 const CORE_TABLES = [
@@ -40,6 +41,10 @@ const CORE_TABLES = [
   "library_documents",
   "library_searches",
   "review_assignments",
+  "screening_documents",
+  "screening_fingerprints",
+  "screening_jobs",
+  "screening_reports",
   "submission_authors",
   "submission_counters",
   "submission_events",

@@ -8,14 +8,15 @@ export async function fillInitiative(
   userId: number,
   id: number,
   title = "Dạy học STEM qua dự án",
+  texts: { problem?: string; essence?: string } = {},
 ) {
   const answers: [string, string][] = [
     ["title", title],
     ["initiativeType", "initiative"],
     ["field", "teaching"],
-    ["problem", "Học sinh thụ động."],
+    ["problem", texts.problem ?? "Học sinh thụ động."],
     ["firstAppliedOn", "05/09/2025"],
-    ["essence", "Tổ chức dạy học theo dự án."],
+    ["essence", texts.essence ?? "Tổ chức dạy học theo dự án."],
     ["conditions", "Phòng học STEM."],
     ["benefits", "Kết quả học tập tăng 15%."],
   ];

@@ -70,7 +70,12 @@ describe.each(DIALECTS)("spreading in the figures (%s)", (dialect) => {
     });
 
     const files = { xlsx: join(dir, `${dialect}.xlsx`), csv: join(dir, `${dialect}.csv`) };
-    await new ExportService(t.db, "Asia/Ho_Chi_Minh").writeAppendix(adminId, { schoolYear: "2025-2026" }, files, LABELS);
+    await new ExportService(t.db, "Asia/Ho_Chi_Minh").writeAppendix(
+      adminId,
+      { schoolYear: "2025-2026" },
+      files,
+      LABELS,
+    );
     const csv = parse(await readFile(files.csv), { bom: true }) as string[][];
     expect(csv[0]?.slice(-2)).toEqual(["Đơn vị áp dụng", "Huyện áp dụng"]);
     const byCode = new Map(csv.slice(1).map((r) => [r[0], r.slice(-2)]));

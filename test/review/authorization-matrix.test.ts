@@ -202,6 +202,18 @@ describe.each(DIALECTS)("authorization matrix (%s)", (dialect) => {
         OWN_REVIEWER,
         async (a) => services.council.declareConflict(a, await assignment()),
       ],
+      [
+        "read an overlap report",
+        ["reviewer", "admin"],
+        async (a) => {
+          const { submission_id } = await t.db
+            .selectFrom("review_assignments")
+            .select("submission_id")
+            .where("id", "=", await assignment())
+            .executeTakeFirstOrThrow();
+          return services.screening.report(a, submission_id);
+        },
+      ],
       ["close a campaign", ADMIN_ONLY, (a) => services.campaigns.close(a, campaign.id, NOW)],
       ["list the decisions", ADMIN_ONLY, (a) => services.documents.list(a, 0)],
       [

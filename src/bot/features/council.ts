@@ -12,6 +12,7 @@ import { hasUser } from "../filters.js";
 import { queueKeyboard, resendAttachments } from "../review-messages.js";
 import { rubricsText } from "../rubric-text.js";
 import { verbatim } from "../verbatim.js";
+import { screeningButton } from "./screening.js";
 
 /**
  * /council c<id> <telegram ids…> names a campaign's reviewers, /council c<id> assign spreads its endorsed
@@ -106,13 +107,14 @@ private_.callbackQuery(BUTTON.reviewOpen.filter, async (ctx) => {
   await ctx.answerCallbackQuery();
   const { submission: s, assignment } = await ctx.services.council.open(ctx.user.id, id);
   const attachments = await ctx.services.submissions.attachmentsForReview(s.id);
+  const report = await screeningButton(ctx, s.id);
   await ctx.reply(
     ctx.t("council-card", {
       code: s.code ?? "",
       kind: verbatim(ctx.t(`kind-${s.kind}`)),
       title: s.title ?? "",
     }),
-    { parse_mode: "HTML" },
+    { parse_mode: "HTML", ...(report ? { reply_markup: InlineKeyboard.from([[report]]) } : {}) },
   );
   await resendAttachments(ctx, attachments, s.code);
   if (assignment.status === "assigned")

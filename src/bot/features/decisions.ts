@@ -6,6 +6,7 @@ import { REVIEW_NOTE_CONVERSATION } from "../conversations/review-note.js";
 import { hasUser } from "../filters.js";
 import { queueKeyboard, resendAttachments, sendSubmissionCard, showAnswerPage } from "../review-messages.js";
 import { verbatim } from "../verbatim.js";
+import { screeningButton } from "./screening.js";
 
 /** Administrators: /decide lists what waits for a decision; each opens to recognise (with a scope) or refuse. */
 export const decisionsFeature = new Composer<Context>();
@@ -50,15 +51,17 @@ private_.callbackQuery(BUTTON.decideOpen.filter, async (ctx) => {
       : `\n\n${ctx.t("decide-no-reviews")}`;
   await sendSubmissionCard(ctx, file, BUTTON.decidePage, council);
   await resendAttachments(ctx, file.attachments, s.code);
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t("decide-recognise-unit"), BUTTON.decideRecognise.data(s.id, "unit"))
+    .row()
+    .text(ctx.t("decide-recognise-province"), BUTTON.decideRecognise.data(s.id, "province"))
+    .row()
+    .text(ctx.t("decide-recognise-nation"), BUTTON.decideRecognise.data(s.id, "nation"))
+    .row()
+    .text(ctx.t("decide-refuse"), BUTTON.decideRefuse.data(s.id));
+  const report = await screeningButton(ctx, s.id);
   await ctx.reply(ctx.t("decide-choose", { code: s.code ?? "" }), {
-    reply_markup: new InlineKeyboard()
-      .text(ctx.t("decide-recognise-unit"), BUTTON.decideRecognise.data(s.id, "unit"))
-      .row()
-      .text(ctx.t("decide-recognise-province"), BUTTON.decideRecognise.data(s.id, "province"))
-      .row()
-      .text(ctx.t("decide-recognise-nation"), BUTTON.decideRecognise.data(s.id, "nation"))
-      .row()
-      .text(ctx.t("decide-refuse"), BUTTON.decideRefuse.data(s.id)),
+    reply_markup: report ? keyboard.row(report) : keyboard,
   });
 });
 
