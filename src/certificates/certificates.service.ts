@@ -9,7 +9,6 @@ import { findSubmission } from "../submissions/submissions.repository.js";
 import { requireRole } from "../users/permissions.js";
 import { newCertificateCode, readCode } from "./certificate-code.js";
 import { DecisionNotFoundError, NotCertifiableError, TooManyLookupsError } from "./certificate-errors.js";
-import { writeCertificates } from "./certificate-pdf.js";
 import {
   type CertificateRow,
   certificatesOf,
@@ -88,7 +87,9 @@ export class CertificatesService {
   }
 
   /** Writes a batch as one PDF (a page per certificate) to `out`. */
-  write(batch: CertificateBatch, botUsername: string, out: Writable): Promise<void> {
+  async write(batch: CertificateBatch, botUsername: string, out: Writable): Promise<void> {
+    // pdfkit and qrcode load at the first certificate, not at start: an idle bot does not hold them.
+    const { writeCertificates } = await import("./certificate-pdf.js");
     return writeCertificates(
       batch.certificates,
       { settings: this.settings, botUsername, signer: batch.signer },

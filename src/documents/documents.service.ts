@@ -13,7 +13,6 @@ import {
   listDecisions,
   revokeDecision,
 } from "./decision-documents.repository.js";
-import { decisionDocx } from "./decision-docx.js";
 import { SCOPE_WORDS, shareText } from "./official-text.js";
 
 export const DECISIONS_PAGE_SIZE = 8;
@@ -43,6 +42,8 @@ export class DocumentsService {
   async decisionDocx(actorId: number, id: number): Promise<{ decision: DecisionSummary; docx: Buffer }> {
     const decision = await this.find(actorId, id);
     const entries = await decisionEntries(this.db, id);
+    // docx loads at the first decision document, not at start: an idle bot does not hold it.
+    const { decisionDocx } = await import("./decision-docx.js");
     return { decision, docx: await decisionDocx(decision, entries, this.settings) };
   }
 
