@@ -163,6 +163,7 @@ describe("text Telegram would refuse never goes out", () => {
     expect(buttonsOf(replies.slice(-1)).map((b) => b.data)).toEqual([
       `sub:go:${submission.id}`,
       `my:w:${submission.id}`,
+      `my:sh:${submission.id}:0`, // the library's file sharing, on (the default): the button turns it off
     ]);
   });
 });

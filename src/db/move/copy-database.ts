@@ -42,6 +42,9 @@ export async function copyDatabase(
 
     const copied: CopiedTable[] = [];
     for (const table of order) {
+      // The target was empty: rows here now were made by a trigger from a table copied before (library_documents
+      // from submissions). They give way to the source's own rows, which the count check below then confirms.
+      await sql`delete from ${sql.table(table.name)}`.execute(trx);
       const rows = await copyTable(source, trx, table, deferred.get(table.name) ?? []);
       copied.push({ table: table.name, rows });
       onTable({ table: table.name, rows });
