@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,7 +13,8 @@ import {
 } from "../test/helpers/demo-process.js";
 
 // npm run docs:screenshots: starts `npm run demo`, plays each role through the page in headless Chromium and saves
-// the pictures of README.md and docs/huong-dan-su-dung.md to docs/img/.
+// the pictures of README.md and docs/huong-dan-su-dung.md to docs/img/. Needs pdftotext (poppler-utils) to read the
+// verification code off the certificate.
 
 const OUT = join(ROOT, "docs", "img");
 
@@ -32,6 +34,11 @@ async function shot(name: string, target: Page = page) {
   const path = join(OUT, `${name}.png`);
   await target.screenshot({ path });
   console.log(`${path} (${Math.round(statSync(path).size / 1024)} KB)`);
+}
+
+/** Today's date in Vietnam as dd/mm/yyyy: a decision may not be dated in the future. */
+function todayInVietnam() {
+  return new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Ho_Chi_Minh" }).format(new Date());
 }
 
 try {
@@ -139,7 +146,7 @@ try {
   await page.click('#command-list li[data-command="decide"]');
   await chat.botSays("Hồ sơ chờ quyết định");
   await chat.lastBot().locator("[data-callback^='dec:o:']").first().click();
-  await chat.botSays("Hội đồng chấm");
+  await chat.botSays("Quyết định cho hồ sơ");
   await shot("qt-quyet-dinh");
   await chat.type("/stats");
   await page.locator(".row.bot .photo").last().waitFor({ timeout: 20_000 });
@@ -148,6 +155,60 @@ try {
     .last()
     .evaluate((img) => (img as { decode(): Promise<void> }).decode());
   await shot("qt-thong-ke");
+
+  // One decision for the whole past campaign: number and date, signer, the proposed counts.
+  await chat.type("/decide");
+  await chat.botSays("Hồ sơ chờ quyết định");
+  await chat.press("bd:p:campaigns");
+  await chat.lastBot().locator("[data-callback^='bd:c:']", { hasText: "Sáng kiến, đề tài" }).click();
+  await chat.botSays("Bước 1/2");
+  await chat.type(`1650/QĐ-SGDĐT ${todayInVietnam()}`);
+  await chat.botSays("Bước 2/2");
+  await chat.type("Nguyễn Văn An");
+  await chat.botSays("công nhận");
+  await shot("qt-quyet-dinh-chung");
+  await chat.lastBot().locator("[data-callback^='bd:ok:']").click();
+  await chat.botSays("Ban hành Quyết định số");
+  await chat.lastBot().locator("[data-callback^='bd:go:']").click();
+  await page.locator(".row.bot", { hasText: "Đã ban hành Quyết định số" }).waitFor();
+  // The submitters are told through the broadcast queue; its summary comes when all are sent.
+  await chat.botSays("Đã gửi xong một đợt thông báo", 30_000);
+
+  // Its documents from /decisions.
+  await chat.type("/decisions");
+  await chat.botSays("Các quyết định");
+  await chat.lastBot().locator("[data-callback^='dd:o:']", { hasText: "1650/" }).click();
+  await chat.botSays("Người ký: Nguyễn Văn An");
+  await shot("qt-cac-quyet-dinh");
+
+  // A teacher's certificate from /my, and the answer to the code printed under its QR code.
+  await chat.be("teacher");
+  await chat.type("/my");
+  await chat.botSays("Hồ sơ của thầy/cô");
+  const recognised = /(\S+-\d{5}) — [^\n]*\n\s*Được công nhận/.exec(await chat.lastBot().innerText())?.[1];
+  await chat
+    .lastBot()
+    .locator("[data-callback^='my:']", { hasText: recognised as string })
+    .click();
+  await chat.botSays("Giấy chứng nhận sáng kiến");
+  await chat.lastBot().locator("[data-callback^='my:cert:']").click();
+  const certificate = page.locator(".row.bot a.document").last();
+  await certificate.waitFor({ timeout: 30_000 });
+  const pdf = join(tmpdir(), "giay-chung-nhan.pdf");
+  const href = (await certificate.getAttribute("href")) as string;
+  writeFileSync(pdf, Buffer.from(await (await fetch(new URL(href, demo.url))).arrayBuffer()));
+  const link = /start=(v_[A-Z2-7]+)/.exec(execFileSync("pdftotext", [pdf, "-"]).toString("utf8"))?.[1];
+  await chat.type(`/start ${link}`);
+  await chat.botSays("Giấy chứng nhận hợp lệ");
+  await shot("gv-kiem-tra-giay");
+
+  // The library, typed without diacritics, as a unit head who may mark the initiative applied in her unit.
+  await chat.be("unit_head");
+  await chat.type("/library so do tu duy");
+  await chat.botSays("Thư viện sáng kiến");
+  await chat.lastBot().locator("[data-callback]").first().click();
+  await chat.botSays("Mã:");
+  await shot("tt-thu-vien");
 
   // The clock: the campaign to come is announced.
   await page.click("#clock-button");

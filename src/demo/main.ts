@@ -7,6 +7,7 @@ import { startApp } from "../app.js";
 import { campaignTick } from "../campaigns/campaign-tick.js";
 import { loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
+import { runScreeningQueue } from "../screening/screening-queue.js";
 import { createServices } from "../services.js";
 import { formatDateTime } from "../shared/time.js";
 import { DemoBotApi } from "./bot-api.js";
@@ -117,6 +118,8 @@ runClock = async (at) => {
 };
 // The open campaign's announcement goes out now, as the minute tick would send it.
 await runClock(now);
+// The demo year's submissions are screened now rather than at the first minute's tick, so their overlap reports open.
+await runScreeningQueue(running.database.db, logger);
 
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 console.log(
