@@ -64,7 +64,10 @@ export function summaryScreen(
   keyboard.row().text(t("batch-code-button"), BUTTON.batchCode.data(draft.id)).row();
   if (counts.refusalsWithoutReason > 0)
     keyboard.text(t("batch-reason-all-button"), BUTTON.batchReasonAll.data(draft.id)).row();
-  keyboard.text(t("batch-confirm-button"), BUTTON.batchConfirm.data(draft.id));
+  // Nothing recognised or refused (every submission unscored or left out): no decision to issue, so no button that
+  // would only say so after two taps.
+  if (recognisedCount(counts) + counts.refuse === 0) lines.push(t("batch-empty"));
+  else keyboard.text(t("batch-confirm-button"), BUTTON.batchConfirm.data(draft.id));
   return { text: lines.join("\n\n"), reply_markup: keyboard };
 }
 

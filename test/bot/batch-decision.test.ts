@@ -180,6 +180,10 @@ describe.each(DIALECTS)("a batch decision in the chat (%s)", (dialect) => {
       { number: "336/QĐ-SGDĐT" },
     ]);
     expect(textsOf(await adminChat.press(BUTTON.batchDropStale.data(id)))).toContain("Đã bỏ 1 hồ sơ");
+    // With nothing left to recognise or refuse, the summary says so and offers no button to issue it.
+    const home = await adminChat.press(BUTTON.batchHome.data(id));
+    expect(textsOf(home)).toContain("chưa có hồ sơ nào để ban hành");
+    expect(buttonsOf(home).map((b) => b.data)).not.toContain(BUTTON.batchConfirm.data(id));
     expect(textsOf(await adminChat.press(BUTTON.batchApply.data(id)))).toContain("chưa có hồ sơ nào");
   });
 
