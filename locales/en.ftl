@@ -543,6 +543,7 @@ review-problem-note-required = The text cannot be empty. Please type it again.
 review-problem-note-too-long = The text is longer than { $max } characters. Please shorten it.
 review-problem-number-required = The decision number is needed (at most 50 characters). E.g. <i>1234/QĐ-SGDĐT 15/12/2026</i>.
 review-problem-date-invalid = That decision date does not exist. E.g. <i>1234/QĐ-SGDĐT 15/12/2026</i>.
+review-problem-decision-revoked = The decision with this number and date was revoked: nothing can be recognised under it. Type the number and date of another decision.
 review-done-return = ↩️ <b>{ $code }</b> was returned. The author was told what to revise.
 review-done-refuse = The refusal of <b>{ $code }</b> is recorded. The submitter was told the reasons.
 review-done-recognise = 🏅 The recognition of <b>{ $code }</b> is recorded. The submitter was told.

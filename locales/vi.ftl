@@ -543,6 +543,7 @@ review-problem-note-required = Nội dung không được để trống. Vui lò
 review-problem-note-too-long = Nội dung dài quá { $max } ký tự. Vui lòng rút gọn.
 review-problem-number-required = Cần số quyết định (tối đa 50 ký tự). Ví dụ <i>1234/QĐ-SGDĐT 15/12/2026</i>.
 review-problem-date-invalid = Ngày quyết định không hợp lệ. Ví dụ <i>1234/QĐ-SGDĐT 15/12/2026</i>.
+review-problem-decision-revoked = Quyết định số này, ngày này đã bị thu hồi: không thể công nhận theo quyết định ấy. Nhập số và ngày của một quyết định khác.
 review-done-return = ↩️ Đã trả lại hồ sơ <b>{ $code }</b>. Tác giả đã được báo kèm nội dung cần bổ sung.
 review-done-refuse = Đã ghi quyết định không công nhận hồ sơ <b>{ $code }</b>. Người nộp đã được báo kèm lý do.
 review-done-recognise = 🏅 Đã ghi quyết định công nhận hồ sơ <b>{ $code }</b>. Người nộp đã được báo.

@@ -566,7 +566,10 @@ export async function enqueueDecisionBroadcast(
       eb
         .selectFrom("users as u")
         .select([sql.lit(created.id).as("broadcast_id"), "u.id", "u.telegram_id"])
-        .where("u.id", "=", sql<number>`any(${sql.val(userIds)}::bigint[])`),
+        .where("u.id", "=", sql<number>`any(${sql.val(userIds)}::bigint[])`)
+        // As every other queue: not to someone who blocked the bot or was erased (an erased person's telegram_id
+        // is a negative placeholder, which Telegram would read as a group's chat id).
+        .where("u.active", "=", true),
     )
     .executeTakeFirst();
   const total = Number(inserted.numInsertedOrUpdatedRows ?? 0);

@@ -22,7 +22,9 @@ export type DecisionProblem =
   | "number-required"
   | "date-invalid"
   | "score-invalid"
-  | "signer-required";
+  | "signer-required"
+  /** The number and date cite a decision that was revoked: a recognition cannot join it. */
+  | "decision-revoked";
 
 export class InvalidDecisionError extends Error {
   constructor(readonly problem: DecisionProblem) {

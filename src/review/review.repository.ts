@@ -2,6 +2,7 @@ import type { Kysely, Selectable } from "kysely";
 import type { Database, Scope, SubmissionStatus, SubmissionTable } from "../db/types.js";
 import { listAttachments, listAuthors } from "../submissions/submissions.repository.js";
 import { findUserById } from "../users/users.repository.js";
+import { InvalidDecisionError } from "./review-errors.js";
 
 type Db = Kysely<Database>;
 type Submission = Selectable<SubmissionTable>;
@@ -104,8 +105,10 @@ export async function findOrCreateDecision(
     .onConflict((oc) =>
       oc.columns(["number", "decided_on"]).doUpdateSet({ number: (eb) => eb.ref("excluded.number") }),
     )
-    .returning("id")
+    .returning(["id", "revoked_at"])
     .executeTakeFirstOrThrow();
+  // A revoked decision stays revoked: a recognition citing its number and date would be born revoked.
+  if (row.revoked_at) throw new InvalidDecisionError("decision-revoked");
   return row.id;
 }
 

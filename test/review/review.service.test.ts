@@ -104,6 +104,12 @@ describe.each(DIALECTS)("endorsement and decisions (%s)", (dialect) => {
     await expect(decisions.refuse(ids.admin, b, "", NOW)).rejects.toMatchObject({ problem: "note-required" });
 
     await decisions.recognise(ids.admin, a, recognition, NOW);
+    // Once its decision is revoked, no recognition can join it (b stays where it was).
+    await t.db.updateTable("decisions").set({ revoked_at: NOW }).execute();
+    await expect(decisions.recognise(ids.admin, b, recognition, NOW)).rejects.toMatchObject({
+      problem: "decision-revoked",
+    });
+    await t.db.updateTable("decisions").set({ revoked_at: null }).execute();
     await decisions.refuse(ids.admin, b, "Chưa có minh chứng hiệu quả áp dụng", NOW);
     await expect(decisions.refuse(ids.admin, a, "x", NOW)).rejects.toMatchObject({ status: "recognised" });
     // The recognition cites one decision row with its number and date; the refusal cites none.
