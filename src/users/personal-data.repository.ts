@@ -114,8 +114,13 @@ export async function pseudonymise(db: Db, person: { id: number; telegram_id: nu
     .execute();
   await db.updateTable("review_assignments").set({ comment: null }).where("reviewer_id", "=", id).execute();
   await db.deleteFrom("user_roles").where("user_id", "=", id).execute();
-  // The words they searched the library for.
+  // The words they searched the library for, and their certificate lookups (kept by Telegram id for the limit).
   await db.deleteFrom("library_searches").where("user_id", "=", id).execute();
+  await db.deleteFrom("verification_attempts").where("telegram_id", "=", person.telegram_id).execute();
+  // A note they wrote when marking an initiative applied at their unit (the mark itself is the unit's).
+  await db.updateTable("initiative_applications").set({ note: "" }).where("marked_by", "=", id).execute();
+  // Their files may carry their name or their CV: no longer handed out by the library.
+  await db.updateTable("submissions").set({ share_files: false }).where("submitter_id", "=", id).execute();
   await deleteConversationState(db, chatStateKey(person.telegram_id));
   await db
     .deleteFrom("broadcast_deliveries")

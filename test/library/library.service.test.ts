@@ -158,6 +158,17 @@ describe.each(DIALECTS)("the initiative library (%s)", (dialect) => {
       SubmissionNotFoundError,
     );
     expect(await library.sharedFiles(ids.reader, kept)).toMatchObject({ shared: false, files: [] });
+    // An erased author's files may carry their name or CV: the library stops handing them out.
+    const open = await insertInitiative(t.db, {
+      code: "SK-2026-00102",
+      title: "Thư viện mở",
+      unitId: units.u1,
+      submitterId: ids.author,
+      files: 1,
+    });
+    expect((await library.sharedFiles(ids.reader, open)).files).toHaveLength(1);
+    await new PersonalDataService(t.db).erase(ids.admin, 301);
+    expect(await library.sharedFiles(ids.reader, open)).toMatchObject({ shared: false, files: [] });
   });
 
   it("lets administrators only find any submission by code, author name or words", async () => {
