@@ -128,11 +128,13 @@ async function initWhenReachable(bot: AppBot, logger: Logger, stopped?: AbortSig
     if (stopped?.aborted) throw new StartAbortedError();
     try {
       // getMe ourselves: bot.init() retries a network error forever, in silence.
-      bot.botInfo = await bot.api.getMe();
+      // The stop signal also cuts a getMe in flight: a firewall that drops packets would hold it for minutes.
+      bot.botInfo = await bot.api.getMe(stopped as Parameters<typeof bot.api.getMe>[0]);
       await bot.init();
       if (attempt > 1) logger.info({ attempts: attempt }, "Telegram can be reached again");
       return;
     } catch (err) {
+      if (stopped?.aborted) throw new StartAbortedError();
       if (!isTelegramTrouble(err)) throw err;
       const delayMs = Math.min(60_000, 1000 * 2 ** Math.min(attempt - 1, 6));
       if (attempt === 1 || attempt % 10 === 0)

@@ -138,6 +138,14 @@ describe("starting and stopping the bot process", () => {
     const bot = await startBot(api, { DATA_DIR: dataDir });
     expect(bot.output()).not.toMatch(/locked|could not start/);
     expect(await bot.stop()).toBe(0);
+
+    // A getMe in flight is cut too: a firewall that drops packets would otherwise hold it for minutes.
+    const since = api.mark();
+    api.delayNext("getMe", 120_000);
+    const held = spawnBot({ BOT_TOKEN: TEST_BOT_TOKEN, TELEGRAM_API_ROOT: api.apiRoot, DATA_DIR: dataDir });
+    await api.waitForCall((c) => c.method === "getMe", { since, timeoutMs: 30_000 });
+    expect(await held.stop()).toBe(0);
+    expect(held.output()).toContain("stopped cleanly before the start finished");
   });
 
   it("exits with a clear message when Telegram rejects the token", async () => {

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { readFileSync, renameSync, rmSync } from "node:fs";
+import { chmodSync, readFileSync, renameSync, rmSync } from "node:fs";
 import pg from "pg";
 import { BackupError, refuseExisting } from "./backup-error.js";
 
@@ -16,6 +16,9 @@ export async function backupServer(url: string, outFile: string): Promise<void> 
       ["--format=custom", "--no-owner", "--no-privileges", `--file=${outFile}.partial`],
       url,
     );
+    // The dump holds the teachers' personal data: readable by its owner only, whatever the umask (the embedded
+    // database's backups are written 0600 too).
+    chmodSync(`${outFile}.partial`, 0o600);
     renameSync(`${outFile}.partial`, outFile);
   } finally {
     rmSync(`${outFile}.partial`, { force: true });
