@@ -136,7 +136,15 @@ export async function findAny(
 }
 
 /** What library results open to, in the order of `ids`: three queries however many there are. */
-export async function findEntries(db: Db, ids: readonly number[], statuses: readonly SubmissionStatus[]) {
+/** Not under a revoked decision: what the library may still show as recognised. */
+const IN_FORCE = sql<boolean>`not exists (select 1 from decisions d where d.id = s.decision_id and d.revoked_at is not null)`;
+
+export async function findEntries(
+  db: Db,
+  ids: readonly number[],
+  statuses: readonly SubmissionStatus[],
+  { inForce = false }: { inForce?: boolean } = {},
+) {
   if (ids.length === 0) return [];
   const [rows, authors, applications] = await Promise.all([
     db
@@ -160,6 +168,7 @@ export async function findEntries(db: Db, ids: readonly number[], statuses: read
       .select(sql<string | null>`s.fields->>'field'`.as("field"))
       .where("s.id", "in", ids)
       .where("s.status", "in", statuses)
+      .$if(inForce, (q) => q.where(IN_FORCE))
       .execute(),
     db
       .selectFrom("submission_authors")
@@ -194,8 +203,13 @@ export async function findEntries(db: Db, ids: readonly number[], statuses: read
 }
 
 /** What a library result opens to. */
-export async function findEntry(db: Db, id: number, statuses: readonly SubmissionStatus[]) {
-  return (await findEntries(db, [id], statuses))[0];
+export async function findEntry(
+  db: Db,
+  id: number,
+  statuses: readonly SubmissionStatus[],
+  options: { inForce?: boolean } = {},
+) {
+  return (await findEntries(db, [id], statuses, options))[0];
 }
 
 export function listSharedFiles(db: Db, submissionId: number) {
@@ -208,6 +222,7 @@ export function listSharedFiles(db: Db, submissionId: number) {
       // Checked here as well as in the service: an unshared submission's files never leave the database.
       .where("s.share_files", "=", true)
       .where("s.status", "=", "recognised")
+      .where(IN_FORCE)
       .orderBy("f.id")
       .execute()
   );

@@ -108,7 +108,9 @@ export class LibraryService {
 
   /** The summaries of inline results (recognised initiatives, public), in their order. */
   async publicEntries(ids: readonly number[]) {
-    return (await repo.findEntries(this.db, ids, ["recognised"])).filter((e) => e.kind === "initiative");
+    return (await repo.findEntries(this.db, ids, ["recognised"], { inForce: true })).filter(
+      (e) => e.kind === "initiative",
+    );
   }
 
   /** A recognised initiative's summary, for anyone registered. */
@@ -119,7 +121,8 @@ export class LibraryService {
 
   /** The summary as an inline result shares it: recognised initiatives only, which are public. */
   async publicEntry(id: number) {
-    const entry = await repo.findEntry(this.db, id, ["recognised"]);
+    // A revoked decision's initiatives are no longer shown as recognised.
+    const entry = await repo.findEntry(this.db, id, ["recognised"], { inForce: true });
     if (entry?.kind !== "initiative") throw new SubmissionNotFoundError(id);
     return entry;
   }

@@ -22,6 +22,7 @@ const MIGRATIONS = [
   "20261206_0014_certificates",
   "20261206_0015_library",
   "20261206_0016_copy_screening",
+  "20261206_0017_library_without_revoked",
 ];
 
 const CORE_TABLES = [

@@ -439,8 +439,11 @@ describe.each(DIALECTS)(
         expect(unknown).toContain("Không tìm thấy giấy chứng nhận nào có mã này");
         expect(unknown).not.toContain(author(RAISED));
 
-        // 7. The decision revoked: the same code now says so.
+        // 7. The decision revoked: the same code now says so, and the library no longer shows its initiatives.
+        const search = `/library ${TOPICS[RAISED % 6]}`;
+        expect(textsOf(await h.chat(submitterOf(REFUSED_BY_HAND)).send(search))).toContain(code(RAISED));
         const revoked = await h.chat(ADMIN).send(`/decisions revoke ${decisionId} Ban hành nhầm danh sách`);
+        expect(textsOf(await h.chat(submitterOf(REFUSED_BY_HAND)).send(search))).not.toContain(code(RAISED));
         expect(textsOf(revoked)).toContain("Đã thu hồi Quyết định số <b>336/QĐ-SGDĐT</b> ngày 15/06/2026");
         const afterwards = textsOf(await h.chat(5503).send(`/start ${start}`));
         expect(afterwards).toContain("⛔ <b>Giấy chứng nhận đã bị thu hồi</b>");
