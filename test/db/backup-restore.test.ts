@@ -1,8 +1,13 @@
-import { chownSync, existsSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
+import { chownSync, existsSync, mkdirSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { BackupError } from "../../src/db/backup/backup-error.js";
-import { requestBackup, startBackupResponder } from "../../src/db/backup/backup-request.js";
+import {
+  ABANDONED_MS,
+  requestBackup,
+  startBackupResponder,
+  sweepAbandoned,
+} from "../../src/db/backup/backup-request.js";
 import { backupEmbedded, restoreEmbedded } from "../../src/db/backup/embedded-backup.js";
 import { backupServer, restoreServer } from "../../src/db/backup/server-backup.js";
 import { createDatabase, type DatabaseHandle } from "../../src/db/create-database.js";
@@ -230,4 +235,18 @@ describe("backup and restore of a PostgreSQL database", () => {
       expect(await contentOf(target.db)).toEqual(original);
     },
   );
+});
+
+describe("the backup responder's folder", () => {
+  it("deletes copies and errors no tool collected within the hour, and keeps recent ones", () => {
+    const dir = tempDir("backup-sweep-");
+    const names = ["old.tar.gz", "old.error", "old.request.tmp", "new.tar.gz", "other.request"];
+    for (const name of names) writeFileSync(join(dir, name), "x");
+    const anHourAgo = (Date.now() - ABANDONED_MS - 60_000) / 1000;
+    for (const name of ["old.tar.gz", "old.error", "old.request.tmp", "other.request"])
+      utimesSync(join(dir, name), anHourAgo, anHourAgo);
+    sweepAbandoned(dir);
+    // A pending request is the bot's to answer, however old; only what waited for a tool that left goes.
+    expect(readdirSync(dir).sort()).toEqual(["new.tar.gz", "other.request"]);
+  });
 });

@@ -1,5 +1,14 @@
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { open } from "node:fs/promises";
 import { join } from "node:path";
 import type { Logger } from "../../logger.js";
@@ -24,6 +33,25 @@ import { BackupError } from "./backup-error.js";
 export const REQUESTS_DIR = "backup-requests";
 
 const POLL_MS = 1000;
+/** A finished copy or an error nobody collected within this (its tool waits at most 30 minutes) was abandoned. */
+export const ABANDONED_MS = 60 * 60_000;
+
+/**
+ * Deletes what no tool will collect any more: a tarball or an error its tool gave up waiting for (Ctrl-C, a timeout)
+ * and a request file half written. A tarball is a full copy of the teachers' personal data: it must not linger in
+ * the data directory.
+ */
+export function sweepAbandoned(dir: string, now = Date.now()): void {
+  for (const file of readdirSync(dir)) {
+    if (!/\.(tar\.gz|error|tmp)$/.test(file)) continue;
+    const path = join(dir, file);
+    try {
+      if (now - statSync(path).mtimeMs > ABANDONED_MS) rmSync(path, { force: true });
+    } catch {
+      // Collected meanwhile by its tool.
+    }
+  }
+}
 
 export interface BackupResponder {
   stop(): Promise<void>;
@@ -44,6 +72,7 @@ export function startBackupResponder(deps: {
   let current: Promise<void> = Promise.resolve();
   let stopped = false;
   const look = async () => {
+    sweepAbandoned(dir);
     for (const file of readdirSync(dir)
       .filter((f) => f.endsWith(".request"))
       .sort()) {
