@@ -1,8 +1,8 @@
 import { type Kysely, sql } from "kysely";
 
 // A revoked decision's initiatives leave the library: the search table keeps only initiatives recognised under a
-// decision in force (the revocation itself deletes their rows; this keeps a later update of such a submission from
-// bringing one back), and rows already there under a revoked decision go.
+// decision in force — a trigger on decisions takes them out at the revocation, the submissions' trigger no longer
+// brings one back on a later update — and rows already there under a revoked decision go.
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`create or replace function library_documents_sync() returns trigger language plpgsql as $$
     begin
@@ -19,11 +19,21 @@ export async function up(db: Kysely<any>): Promise<void> {
       end if;
       return null;
     end $$`.execute(db);
+  // The revocation itself takes its initiatives out, wherever it is made: the library keeps itself in step.
+  await sql`create function library_documents_revoked() returns trigger language plpgsql as $$
+    begin
+      delete from library_documents where submission_id in (select id from submissions where decision_id = new.id);
+      return null;
+    end $$`.execute(db);
+  await sql`create trigger library_documents_revoked after update of revoked_at on decisions
+    for each row when (new.revoked_at is not null) execute function library_documents_revoked()`.execute(db);
   await sql`delete from library_documents l using submissions s, decisions d
     where s.id = l.submission_id and d.id = s.decision_id and d.revoked_at is not null`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await sql`drop trigger library_documents_revoked on decisions`.execute(db);
+  await sql`drop function library_documents_revoked()`.execute(db);
   await sql`create or replace function library_documents_sync() returns trigger language plpgsql as $$
     begin
       if new.status = 'recognised' and new.kind = 'initiative' then

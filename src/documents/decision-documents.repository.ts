@@ -119,10 +119,3 @@ export function revokeDecision(db: Db, id: number, actorId: number, note: string
     .returning(["id", "number", "decided_on"])
     .executeTakeFirst();
 }
-
-/** Takes a decision's initiatives out of the library's search table (its revocation). */
-export async function removeFromLibrary(db: Db, decisionId: number): Promise<void> {
-  // library_documents is the library's own (typed nowhere else: its queries are written in SQL there).
-  await sql`delete from library_documents
-    where submission_id in (select id from submissions where decision_id = ${decisionId})`.execute(db);
-}

@@ -11,7 +11,6 @@ import {
   decisionEntries,
   findDecision,
   listDecisions,
-  removeFromLibrary,
   revokeDecision,
 } from "./decision-documents.repository.js";
 import { SCOPE_WORDS, shareText } from "./official-text.js";
@@ -102,8 +101,6 @@ export class DocumentsService {
       if (!decision) throw new DecisionNotFoundError(id);
       const revoked = await revokeDecision(trx, id, actorId, note, now);
       if (!revoked) throw new AlreadyRevokedError(id);
-      // Its initiatives leave the library's search in the same transaction (see migration 0017).
-      await removeFromLibrary(trx, id);
       await insertAuditEntry(trx, {
         actorId,
         action: "decision.revoked",
