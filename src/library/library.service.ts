@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { enqueueAppliedNotice } from "../broadcasts/broadcasts.repository.js";
 import type { Database, LibraryFilters, Scope } from "../db/types.js";
-import { foldForSearch } from "../shared/text.js";
+import { foldForSearch, safeCut } from "../shared/text.js";
 import { dateIn } from "../shared/time.js";
 import { checkDate } from "../submissions/answers.js";
 import { NotRegisteredError, SubmissionNotFoundError } from "../submissions/errors.js";
@@ -55,7 +55,7 @@ export class LibraryService {
   /** Starts a search (words may be empty: filters only); returns its id for the buttons and the first page. */
   async search(userId: number, words: string, filters: LibraryFilters = {}) {
     await this.requireRegistered(userId);
-    const kept = words.normalize("NFC").trim().slice(0, MAX_WORDS_LENGTH);
+    const kept = keptWords(words);
     const searchId = await repo.saveSearch(this.db, userId, kept, filters, SEARCHES_KEPT);
     return { searchId, words: kept, filters, ...(await this.page(kept, filters, 0)) };
   }
@@ -137,7 +137,7 @@ export class LibraryService {
   /** Administrators: any submission but drafts, by code, author name or words. Checked on every call. */
   async find(adminId: number, text: string) {
     await requireRole(this.db, adminId, "admin");
-    const kept = text.normalize("NFC").trim().slice(0, MAX_WORDS_LENGTH);
+    const kept = keptWords(text);
     return repo.findAny(this.db, {
       code: kept,
       folded: foldForSearch(kept).replace(/[\\%_]/g, (c) => `\\${c}`),
@@ -255,4 +255,10 @@ export class LibraryService {
     const user = await findUserById(this.db, userId);
     if (!user?.full_name || user.unit_id === null) throw new NotRegisteredError();
   }
+}
+
+/** The words as kept and shown back: at most MAX_WORDS_LENGTH, never cut inside an emoji (Telegram refuses half). */
+function keptWords(text: string): string {
+  const words = text.normalize("NFC").trim();
+  return words.slice(0, safeCut(words, MAX_WORDS_LENGTH));
 }

@@ -94,6 +94,8 @@ describe.each(DIALECTS)("a batch decision in the chat (%s)", (dialect) => {
     // By typed code: an unknown one is said so and asked again; a known one (any case) opens, is refused.
     await adminChat.press(BUTTON.batchCode.data(id));
     expect(textsOf(await adminChat.send("SK-2026-99999"))).toContain("Không có hồ sơ");
+    // Echoed back cut short: an emoji across the cut is not split in half (Telegram refuses half an emoji).
+    expect(textsOf(await adminChat.send(`${"x".repeat(39)}😀 <b>`))).toContain("Không có hồ sơ");
     const second = await adminChat.send("sk-2026-00002");
     expect(textsOf(second)).toContain("SK-2026-00002");
     const secondId = seeded.submissions[1] as number;

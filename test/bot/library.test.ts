@@ -71,6 +71,8 @@ describe.each(DIALECTS)("the initiative library in the bot (%s)", (dialect) => {
         .map((b) => b.data)
         .filter((d) => d.startsWith("lib:o:"));
     expect(opened(withMarks)).toEqual(opened(without));
+    // Words past the limit are cut, never inside an emoji: they are shown back, and Telegram refuses half of one.
+    expect(textsOf(await reader.send(`/library ${"đ".repeat(199)}😀 <b>`))).toContain("Thư viện sáng kiến");
     expect(opened(withMarks).sort()).toEqual(
       [LIBRARY_BUTTON.open.data(ids.shared), LIBRARY_BUTTON.open.data(ids.kept)].sort(),
     );

@@ -5,6 +5,7 @@ import {
   DraftNotFoundError,
 } from "../../review/batch-decision.service.js";
 import { InvalidDecisionError, MAX_NOTE_LENGTH } from "../../review/review-errors.js";
+import { truncate } from "../../shared/text.js";
 import { formatIsoDate } from "../../shared/time.js";
 import { itemScreen, summaryScreen } from "../batch-decision-messages.js";
 import type { AppConversation, ConversationContext } from "../context.js";
@@ -93,7 +94,7 @@ export async function batchInputConversation(
         o.services.batchDecisions.item(o.user?.id ?? 0, input.draftId, { code: reply.text }),
       );
       if (!item) {
-        await answer.reply(answer.t("batch-code-not-found", { code: reply.text.trim().slice(0, 40) }), {
+        await answer.reply(answer.t("batch-code-not-found", { code: truncate(reply.text.trim(), 40) }), {
           reply_markup: cancelKeyboard(answer),
         });
         continue;
