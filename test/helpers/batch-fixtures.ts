@@ -1,6 +1,13 @@
+import { Api } from "grammy";
 import type { Kysely } from "kysely";
+import { campaignMessageRenderer } from "../../src/bot/broadcast-messages.js";
+import { startBroadcastSender } from "../../src/broadcasts/broadcast-sender.js";
 import type { Database, Recommendation } from "../../src/db/types.js";
+import { createLogger } from "../../src/logger.js";
 import { admin, insertOpenCampaign, seedUnits } from "./campaign-fixtures.js";
+import { FAKE_BOT, type FakeTelegramApi } from "./fake-telegram-api.js";
+import type { InProcessBot } from "./in-process-bot.js";
+import type { TestDatabase } from "./test-database.js";
 
 /** Two council members' totals and recommendations for one submission. */
 export type Reviews = [number, Recommendation][];
@@ -68,4 +75,37 @@ export async function seedScoredCampaign(db: Kysely<Database>, reviews: Reviews[
     if (assignments.length > 0) await db.insertInto("review_assignments").values(assignments).execute();
   }
   return { units, adminId, campaignId, submitters, submissions };
+}
+
+/**
+ * Runs the broadcast queue's real sender (the bot's own renderer, a fake Bot API) until the decision's notices are
+ * all sent, then stops it.
+ */
+export async function sendDecisionNotices(
+  t: TestDatabase,
+  bot: InProcessBot,
+  telegram: FakeTelegramApi,
+): Promise<void> {
+  const sender = startBroadcastSender(
+    {
+      db: t.db,
+      dialect: t.dialect,
+      api: new Api("123:TEST-token-for-the-fake-bot-api", { apiRoot: telegram.apiRoot }),
+      logger: createLogger("silent"),
+      botId: FAKE_BOT.id,
+      render: campaignMessageRenderer(bot.bot.i18n, "Asia/Ho_Chi_Minh", "vi"),
+    },
+    { rate: 200, paid: true, idleMs: 50, lockRetryMs: 100 },
+  );
+  try {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const b = await t.db.selectFrom("broadcasts").select("status").where("kind", "=", "decision").execute();
+      if (b.length === 1 && b[0]?.status === "done") return;
+      if (Date.now() > deadline) throw new Error("the decision's messages were not all sent");
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    await sender.stop();
+  }
 }

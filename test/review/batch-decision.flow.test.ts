@@ -1,11 +1,8 @@
-import { Api } from "grammy";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { campaignMessageRenderer } from "../../src/bot/broadcast-messages.js";
 import { BUTTON } from "../../src/bot/callback-data.js";
-import { type BroadcastSender, startBroadcastSender } from "../../src/broadcasts/broadcast-sender.js";
-import { createLogger } from "../../src/logger.js";
+import { sendDecisionNotices } from "../helpers/batch-fixtures.js";
 import { admin, insertOpenCampaign, seedUnits, teacher } from "../helpers/campaign-fixtures.js";
-import { FAKE_BOT, FakeTelegramApi } from "../helpers/fake-telegram-api.js";
+import { FakeTelegramApi } from "../helpers/fake-telegram-api.js";
 import { InProcessBot, textsOf } from "../helpers/in-process-bot.js";
 import { createTestDatabase, DIALECTS, type TestDatabase } from "../helpers/test-database.js";
 
@@ -30,7 +27,6 @@ describe.each(DIALECTS)("a campaign decided at once, end to end (%s)", (dialect)
   let t: TestDatabase;
   let h: InProcessBot;
   let telegram: FakeTelegramApi;
-  let sender: BroadcastSender | undefined;
 
   beforeAll(async () => {
     t = await createTestDatabase(dialect);
@@ -39,7 +35,6 @@ describe.each(DIALECTS)("a campaign decided at once, end to end (%s)", (dialect)
     telegram = await FakeTelegramApi.start();
   });
   afterAll(async () => {
-    await sender?.stop();
     await telegram?.stop();
     await t?.close();
   });
@@ -149,24 +144,7 @@ describe.each(DIALECTS)("a campaign decided at once, end to end (%s)", (dialect)
     expect(await t.db.selectFrom("decisions").select("id").execute()).toHaveLength(1);
 
     // The queue's sender, with the bot's renderer, against a fake Bot API.
-    sender = startBroadcastSender(
-      {
-        db: t.db,
-        dialect,
-        api: new Api("123:TEST-token-for-the-fake-bot-api", { apiRoot: telegram.apiRoot }),
-        logger: createLogger("silent"),
-        botId: FAKE_BOT.id,
-        render: campaignMessageRenderer(h.bot.i18n, "Asia/Ho_Chi_Minh", "vi"),
-      },
-      { rate: 200, paid: true, idleMs: 50, lockRetryMs: 100 },
-    );
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const b = await t.db.selectFrom("broadcasts").select("status").where("kind", "=", "decision").execute();
-      if (b.length === 1 && b[0]?.status === "done") break;
-      if (Date.now() > deadline) throw new Error("the decision's messages were not all sent");
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    await sendDecisionNotices(t, h, telegram);
     const sent = telegram.callsOf("sendMessage");
     const perChat = new Map<number, string[]>();
     for (const c of sent)

@@ -3,18 +3,15 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { Api } from "grammy";
 import jsqr from "jsqr";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { campaignMessageRenderer } from "../../src/bot/broadcast-messages.js";
 import { BUTTON, type ButtonKind } from "../../src/bot/callback-data.js";
-import { type BroadcastSender, startBroadcastSender } from "../../src/broadcasts/broadcast-sender.js";
 import { printedCode } from "../../src/certificates/certificate-code.js";
-import { createLogger } from "../../src/logger.js";
+import { sendDecisionNotices } from "../helpers/batch-fixtures.js";
 import { admin, insertOpenCampaign, seedUnits, teacher } from "../helpers/campaign-fixtures.js";
 import { docxText, pdfInfo, pdfText } from "../helpers/decision-fixtures.js";
-import { FAKE_BOT, FakeTelegramApi, type RecordedCall } from "../helpers/fake-telegram-api.js";
+import { FakeTelegramApi, type RecordedCall } from "../helpers/fake-telegram-api.js";
 import { buttonsOf, InProcessBot, textsOf } from "../helpers/in-process-bot.js";
 import { createTestDatabase, DIALECTS, type TestDatabase } from "../helpers/test-database.js";
 
@@ -109,7 +106,6 @@ describe.each(DIALECTS)(
     let t: TestDatabase;
     let h: InProcessBot;
     let telegram: FakeTelegramApi;
-    let sender: BroadcastSender | undefined;
     let dir: string;
     const submissionIds = new Map<number, number>();
     let decisionId: number;
@@ -127,7 +123,6 @@ describe.each(DIALECTS)(
       dir = await mkdtemp(join(tmpdir(), "decision-journey-"));
     });
     afterAll(async () => {
-      await sender?.stop();
       await telegram?.stop();
       await t?.close();
       if (dir) await rm(dir, { recursive: true, force: true });
@@ -260,30 +255,7 @@ describe.each(DIALECTS)(
       expect(h.calls.filter((c) => submitterChats.has(Number(c.payload.chat_id)))).toEqual([]);
 
       // 3. The queue's real sender, with the bot's renderer, against a fake Bot API.
-      sender = startBroadcastSender(
-        {
-          db: t.db,
-          dialect,
-          api: new Api("123:TEST-token-for-the-fake-bot-api", { apiRoot: telegram.apiRoot }),
-          logger: createLogger("silent"),
-          botId: FAKE_BOT.id,
-          render: campaignMessageRenderer(h.bot.i18n, "Asia/Ho_Chi_Minh", "vi"),
-        },
-        { rate: 200, paid: true, idleMs: 50, lockRetryMs: 100 },
-      );
-      const deadline = Date.now() + 20_000;
-      for (;;) {
-        const b = await t.db
-          .selectFrom("broadcasts")
-          .select("status")
-          .where("kind", "=", "decision")
-          .execute();
-        if (b.length === 1 && b[0]?.status === "done") break;
-        if (Date.now() > deadline) throw new Error("the decision's messages were not all sent");
-        await new Promise((r) => setTimeout(r, 50));
-      }
-      await sender.stop();
-      sender = undefined;
+      await sendDecisionNotices(t, h, telegram);
       const told = new Map<number, string[]>();
       for (const c of telegram.callsOf("sendMessage")) {
         const chatId = Number(c.payload.chat_id);
