@@ -1,5 +1,5 @@
 import { TZDate } from "@date-fns/tz";
-import { subDays } from "date-fns";
+import { subDays } from "date-fns/subDays";
 
 /** 7, 3 and 1 days before the deadline, and the morning of the deadline's day. */
 export const DEFAULT_REMINDERS: readonly string[] = ["7d", "3d", "1d", "morning"];

@@ -1,4 +1,4 @@
-import { addMonths } from "date-fns";
+import { addMonths } from "date-fns/addMonths";
 import type { Kysely, Selectable } from "kysely";
 import { enqueueSubmissionNotice } from "../broadcasts/broadcasts.repository.js";
 import { campaignRequiresEndorsement, findOpenCampaignsForUnit } from "../campaigns/campaigns.repository.js";
