@@ -34,5 +34,6 @@ EXPOSE 8080
 # check passes while the process runs (dist/src/healthcheck.js).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 CMD ["node", "dist/src/healthcheck.js"]
 # The README's `npm start`, run directly so that node is PID 1 and receives docker stop's SIGTERM (it shuts down
-# cleanly: the updates in hand finish and PGlite is flushed). test/deploy/start-command.test.ts keeps them equal.
-CMD ["node", "--enable-source-maps", "dist/src/main.js"]
+# cleanly: the updates in hand finish and PGlite is flushed), with its V8 memory settings (docs/benchmarks.md).
+# test/deploy/start-command.test.ts keeps them equal.
+CMD ["node", "--max-semi-space-size=8", "--no-wasm-dynamic-tiering", "--no-wasm-tier-up", "--enable-source-maps", "dist/src/main.js"]

@@ -14,6 +14,7 @@ const UNIT = [
   "test/db/data-dir-lock.test.ts",
   "test/demo/bot-api-standin.test.ts",
   "test/deploy/start-command.test.ts",
+  "test/deploy/start-loads.test.ts",
   "test/review/rubric.test.ts",
   "test/review/batch-proposal.test.ts",
   "test/screening/screening-method.test.ts",

@@ -1,11 +1,9 @@
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { gzip } from "node:zlib";
-import { PGlite } from "@electric-sql/pglite";
-import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { unaccent } from "@electric-sql/pglite/contrib/unaccent";
+import type { PGlite } from "@electric-sql/pglite";
 import { Kysely, PGliteDialect, PostgresDialect } from "kysely";
-import pg from "pg";
+import type pg from "pg";
 import { lockDataDir } from "./data-dir-lock.js";
 import { customParsers } from "./type-parsers.js";
 import type { Database } from "./types.js";
@@ -36,17 +34,19 @@ export function databaseTarget(config: { databaseUrl: string | undefined; dataDi
     : { kind: "pglite", dataDir: resolve(config.dataDir) };
 }
 
-const pgTypes: pg.CustomTypesConfig = {
-  getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    customParsers[oid] ?? pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
-};
-
 export async function createDatabase(
   target: DatabaseTarget,
   /** Told when PostgreSQL drops an idle connection (a restart, a failover, an idle timeout); the pool reconnects. */
   onConnectionLost: (err: Error) => void = () => {},
 ): Promise<DatabaseHandle> {
+  // Each database's client is loaded only when it is the one used: the embedded one (PGlite) is ~0.5 MB of code an
+  // instance on a server never runs, and what an idle bot loads stays in its memory (docs/benchmarks.md).
   if (target.kind === "postgres") {
+    const { default: pg } = await import("pg");
+    const pgTypes: pg.CustomTypesConfig = {
+      getTypeParser: ((oid: number, format?: "text" | "binary") =>
+        customParsers[oid] ?? pg.types.getTypeParser(oid, format)) as pg.CustomTypesConfig["getTypeParser"],
+    };
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10, types: pgTypes });
     // Without a listener, the 'error' a connection emits when the server goes away ends the process: the pool
     // listens only while a connection is idle, so every connection gets its own listener (one held for a long time,
@@ -60,15 +60,22 @@ export async function createDatabase(
   }
   const release = target.kind === "pglite" ? await lockDataDir(target.dataDir) : () => {};
   try {
+    const [{ PGlite }, { pg_trgm }, { unaccent }] = await Promise.all([
+      import("@electric-sql/pglite"),
+      import("@electric-sql/pglite/contrib/pg_trgm"),
+      import("@electric-sql/pglite/contrib/unaccent"),
+    ]);
     const pglite = await PGlite.create({
       ...(target.kind === "pglite"
         ? { dataDir: join(target.dataDir, "pglite"), loadDataDir: target.loadDataDir }
         : {}),
       parsers: customParsers,
       extensions: { pg_trgm, unaccent },
-      // PGlite keeps PostgreSQL's 128MB shared buffers in its WASM heap, which never shrinks; a bot's working set
-      // is far smaller, and this takes about 100 MB off the idle process (docs/benchmarks.md).
-      postgresqlconf: ["shared_buffers = 32MB"],
+      // PGlite keeps PostgreSQL's shared buffers in its WASM heap, which never shrinks, and touches all of them at
+      // start: the default 128MB cost ~100 MB of the idle process, 32MB still 18 MB more than 16MB. A bot's working
+      // set is far smaller, and the data files are read through the OS's page cache: point lookups, a unit's page
+      // and a full aggregate over an 86 MB table took the same time with 32, 16 or 8MB (docs/benchmarks.md).
+      postgresqlconf: ["shared_buffers = 16MB"],
     });
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) });
     return {

@@ -1,28 +1,29 @@
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { initWasm, Resvg } from "@resvg/resvg-wasm";
 
 const require = createRequire(import.meta.url);
 
 /** The family every chart names; DejaVu Sans has all of Vietnamese's letters and ships as an npm package. */
 export const CHART_FONT = "DejaVu Sans";
 
-let ready: Promise<Uint8Array[]> | undefined;
+type ResvgModule = typeof import("@resvg/resvg-wasm");
+let ready: Promise<{ Resvg: ResvgModule["Resvg"]; fontBuffers: Uint8Array[] }> | undefined;
 
 /**
  * resvg compiled to WebAssembly: one renderer for every platform, no native binary to download (the registry this
  * project installs from lacks other platforms' prebuilt packages) and no system fonts needed: the fonts are loaded
- * from the dejavu-fonts-ttf package once per process.
+ * from the dejavu-fonts-ttf package once per process, at the first chart (an idle bot carries none of it).
  */
-function load(): Promise<Uint8Array[]> {
+function load() {
   ready ??= (async () => {
-    const [wasm, regular, bold] = await Promise.all([
+    const [{ initWasm, Resvg }, wasm, regular, bold] = await Promise.all([
+      import("@resvg/resvg-wasm"),
       readFile(require.resolve("@resvg/resvg-wasm/index_bg.wasm")),
       readFile(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf")),
       readFile(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf")),
     ]);
     await initWasm(wasm);
-    return [regular, bold];
+    return { Resvg, fontBuffers: [regular, bold] };
   })().catch((error: unknown) => {
     // Not remembered: the next chart tries again.
     ready = undefined;
@@ -33,7 +34,7 @@ function load(): Promise<Uint8Array[]> {
 
 /** Rasterizes an SVG document on a white background. */
 export async function svgToPng(svg: string): Promise<Uint8Array> {
-  const fontBuffers = await load();
+  const { Resvg, fontBuffers } = await load();
   const resvg = new Resvg(svg, {
     background: "white",
     font: { fontBuffers, defaultFontFamily: CHART_FONT, loadSystemFonts: false },

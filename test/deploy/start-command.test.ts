@@ -33,7 +33,19 @@ function unitSettings(file: string): Map<string, string> {
 describe("one start command for npm, the container and systemd", () => {
   it("the README starts the bot with npm start, which runs the compiled main", () => {
     expect(read("README.md")).toMatch(/^[^\n]*\bnpm start\b/m);
-    expect(words(scripts.start as string)).toEqual(["node", "--enable-source-maps", "dist/src/main.js"]);
+    // The V8 settings keep an idle bot small (docs/benchmarks.md, "Startup and idle memory"): a young generation of
+    // at most 2 × 8 MB instead of Node 24's 2 × 32 MB, which the start alone grows it to and an idle bot never gives
+    // back; and PostgreSQL-in-WebAssembly (PGlite) run by V8's baseline compiler only, because optimizing its largest
+    // function (the SQL parser's) takes ~600 MB of compiler memory a minute after start, some of which is never
+    // returned to the system.
+    expect(words(scripts.start as string)).toEqual([
+      "node",
+      "--max-semi-space-size=8",
+      "--no-wasm-dynamic-tiering",
+      "--no-wasm-tier-up",
+      "--enable-source-maps",
+      "dist/src/main.js",
+    ]);
   });
 
   it("the image's CMD is npm start's command, with no ENTRYPOINT in front of it", () => {

@@ -14,6 +14,11 @@ export const TSX = pathToFileURL(createRequire(import.meta.url).resolve("tsx")).
 
 export const TEST_BOT_TOKEN = "123456789:TEST-token-for-the-fake-bot-api";
 
+/** The environment that points a bot process at the fake Bot API, quietly (`LOG_LEVEL` warn) unless overridden. */
+export function fakeApiEnv(api: FakeTelegramApi): Record<string, string> {
+  return { BOT_TOKEN: TEST_BOT_TOKEN, TELEGRAM_API_ROOT: api.apiRoot, LOG_LEVEL: "warn" };
+}
+
 export function tempDir(prefix = "thidua-"): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
