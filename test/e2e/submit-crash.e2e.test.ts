@@ -69,7 +69,10 @@ describe("a kill -9 around 📨 Gửi", () => {
     for (const chatId of teachers) {
       const got = receipts(chatId);
       expect(got.length, `receipts of ${chatId}`).toBeGreaterThan(0);
-      expect(repeatedOutsideACrash(got), `receipts of ${chatId} repeated`).toBe(false);
+      expect(
+        repeatedOutsideACrash(got),
+        `receipts of ${chatId} repeated: sent at ${got.map((c) => c.at).join(", ")} ms; kills at ${kills.join(", ")} ms`,
+      ).toBe(false);
       // One submission, one code, whatever was repeated.
       expect(new Set(got.map(codeOf)).size).toBe(1);
     }
@@ -77,7 +80,10 @@ describe("a kill -9 around 📨 Gửi", () => {
     for (const n of notices()) byCode.set(codeOf(n) ?? "", [...(byCode.get(codeOf(n) ?? "") ?? []), n]);
     expect(byCode.size).toBe(TRIES);
     for (const [code, copies] of byCode)
-      expect(repeatedOutsideACrash(copies), `notice ${code} repeated`).toBe(false);
+      expect(
+        repeatedOutsideACrash(copies),
+        `notice ${code} repeated: sent at ${copies.map((c) => c.at).join(", ")} ms; kills at ${kills.join(", ")} ms`,
+      ).toBe(false);
 
     // The chat is usable at once: /my lists the submission, no leftover form intercepts it.
     for (const chatId of teachers) {
