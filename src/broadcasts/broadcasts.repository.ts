@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, type RawBuilder, sql } from "kysely";
 import {
   type BroadcastKind,
   type Campaign,
@@ -380,23 +380,41 @@ export async function enqueueSubmissionNotice(
   dedupeKey: string,
   payload: SubmissionNotice,
 ): Promise<number> {
-  // One statement: the unit's heads (but the submitter), the broadcast with their count, a delivery for each. A
-  // dedupe key seen before inserts nothing at all.
+  return enqueueToRecipients(
+    db,
+    "new-submission",
+    dedupeKey,
+    payload,
+    sql`select u.id, u.telegram_id
+        from submissions s
+        join user_roles r on r.unit_id = s.unit_id and r.role = 'unit_head'
+        join users u on u.id = r.user_id
+        where s.id = ${submissionId} and u.active and u.id <> s.submitter_id`,
+  );
+}
+
+/**
+ * A notice to the people `recipients` selects (id, telegram_id), in one statement: the broadcast with their count
+ * and a delivery for each, due at the epoch so it goes ahead of any bulk broadcast. A dedupe key seen before inserts
+ * nothing at all. Returns the number of recipients (0 when the key was taken).
+ */
+async function enqueueToRecipients(
+  db: Db,
+  kind: BroadcastKind,
+  dedupeKey: string,
+  payload: object,
+  recipients: RawBuilder<unknown>,
+): Promise<number> {
   const { rows } = await sql<{ total: number }>`
-    with heads as (
-      select u.id, u.telegram_id
-      from submissions s
-      join user_roles r on r.unit_id = s.unit_id and r.role = 'unit_head'
-      join users u on u.id = r.user_id
-      where s.id = ${submissionId} and u.active and u.id <> s.submitter_id
-    ), created as (
+    with recipients as (${recipients}), created as (
       insert into broadcasts (kind, dedupe_key, payload, total)
-      select 'new-submission', ${dedupeKey}, ${JSON.stringify(payload)}::jsonb, count(*) from heads
+      select ${kind}, ${dedupeKey}, ${JSON.stringify(payload)}::jsonb, count(*) from recipients
       on conflict (dedupe_key) do nothing
       returning id, total
     ), deliveries as (
       insert into broadcast_deliveries (broadcast_id, user_id, chat_id, next_attempt_at)
-      select created.id, heads.id, heads.telegram_id, 'epoch'::timestamptz from created cross join heads
+      select created.id, recipients.id, recipients.telegram_id, 'epoch'::timestamptz
+      from created cross join recipients
     )
     select total from created`.execute(db);
   return Number(rows[0]?.total ?? 0);
@@ -420,27 +438,19 @@ export async function enqueueAppliedNotice(
   dedupeKey: string,
   payload: AppliedNotice,
 ): Promise<number> {
-  const { rows } = await sql<{ total: number }>`
-    with authors as (
-      select distinct u.id, u.telegram_id
-      from submissions s
-      join submission_authors a on a.submission_id = s.id
-      join users u on u.id = a.user_id or u.id = s.submitter_id
-      where s.id = ${payload.submissionId} and u.active
-    ), created as (
-      insert into broadcasts (kind, dedupe_key, payload, total)
-      select 'initiative-applied', ${dedupeKey}, ${JSON.stringify(payload)}::jsonb, count(*) from authors
-      on conflict (dedupe_key) do nothing
-      returning id, total
-    ), deliveries as (
-      insert into broadcast_deliveries (broadcast_id, user_id, chat_id, next_attempt_at)
-      select created.id, authors.id, authors.telegram_id, 'epoch'::timestamptz from created cross join authors
-    )
-    select total from created`.execute(db);
-  return Number(rows[0]?.total ?? 0);
+  return enqueueToRecipients(
+    db,
+    "initiative-applied",
+    dedupeKey,
+    payload,
+    sql`select distinct u.id, u.telegram_id
+        from submissions s
+        join submission_authors a on a.submission_id = s.id
+        join users u on u.id = a.user_id or u.id = s.submitter_id
+        where s.id = ${payload.submissionId} and u.active`,
+  );
 }
 
-/** Hands leased deliveries back unsent (a sender stopping), without counting the attempt. */
 export async function giveBackDeliveries(db: Db, ids: readonly number[]): Promise<void> {
   if (ids.length === 0) return;
   await db
