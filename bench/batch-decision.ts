@@ -10,13 +10,13 @@
  */
 import { parseArgs } from "node:util";
 import { type Kysely, sql } from "kysely";
-import pg from "pg";
 import { createDatabase, type DatabaseHandle, type DialectName } from "../src/db/create-database.js";
 import { migrateToLatest } from "../src/db/migrator.js";
 import type { Database, Recommendation } from "../src/db/types.js";
 import { BatchDecisionService } from "../src/review/batch-decision.service.js";
 import { DecisionService } from "../src/review/decision.service.js";
 import { type Reviews, seedScoredCampaign } from "../test/helpers/batch-fixtures.js";
+import { runOnServer } from "./server-statement.js";
 
 const { values } = parseArgs({
   options: {
@@ -28,16 +28,6 @@ const SUBMISSIONS = Number(values.submissions);
 const RUNS = Number(values.runs);
 const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const HEADER = { number: "336/QĐ-SGDĐT", date: "2026-06-15", signer: "Nguyễn Văn An" };
-
-async function onServer(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: SERVER });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 /** Deterministic scores: about 7% below the pass mark; the rest national, provincial or unit, members sometimes split. */
 function scores(n: number): Reviews[] {
@@ -139,7 +129,7 @@ async function bench(dialect: DialectName, handle: DatabaseHandle) {
 
 const results = [];
 const pgName = `batch_bench_${Date.now()}`;
-await onServer(`create database ${pgName}`);
+await runOnServer(SERVER, `create database ${pgName}`);
 try {
   const url = new URL(SERVER);
   url.pathname = `/${pgName}`;
@@ -150,7 +140,7 @@ try {
     await postgres.close();
   }
 } finally {
-  await onServer(`drop database if exists ${pgName} with (force)`);
+  await runOnServer(SERVER, `drop database if exists ${pgName} with (force)`);
 }
 const pglite = await createDatabase({ kind: "pglite-memory" });
 try {

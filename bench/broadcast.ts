@@ -8,7 +8,6 @@
  */
 import { parseArgs } from "node:util";
 import { Api } from "grammy";
-import pg from "pg";
 import { campaignMessageRenderer } from "../src/bot/broadcast-messages.js";
 import type { Context } from "../src/bot/context.js";
 import { createI18n } from "../src/bot/i18n.js";
@@ -20,6 +19,7 @@ import type { Campaign } from "../src/db/types.js";
 import { createLogger } from "../src/logger.js";
 import { seedAnnouncementDue } from "../test/helpers/campaign-fixtures.js";
 import { FAKE_BOT, FakeTelegramApi } from "../test/helpers/fake-telegram-api.js";
+import { runOnServer } from "./server-statement.js";
 
 const { values } = parseArgs({
   options: {
@@ -34,22 +34,12 @@ const ENQUEUE = Number(values.enqueue);
 const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const FIRST_CHAT = 1_000_000;
 
-async function onServer(sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: SERVER });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A fresh database with `n` registered teachers in one unit and one campaign for everyone. */
 async function world(
   n: number,
 ): Promise<{ database: DatabaseHandle; campaign: Campaign; drop(): Promise<void> }> {
   const name = `bench_bc_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  await onServer(`create database ${name}`);
+  await runOnServer(SERVER, `create database ${name}`);
   const url = new URL(SERVER);
   url.pathname = `/${name}`;
   const database = await createDatabase({ kind: "postgres", url: url.href });
@@ -60,7 +50,7 @@ async function world(
     campaign,
     drop: async () => {
       await database.close();
-      await onServer(`drop database if exists ${name} with (force)`);
+      await runOnServer(SERVER, `drop database if exists ${name} with (force)`);
     },
   };
 }

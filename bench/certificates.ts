@@ -14,7 +14,6 @@ import { join } from "node:path";
 import { finished } from "node:stream/promises";
 import { parseArgs } from "node:util";
 import PDFDocument from "pdfkit";
-import pg from "pg";
 import type { CertificateRow } from "../src/certificates/certificates.repository.js";
 import { CertificatesService } from "../src/certificates/certificates.service.js";
 import { loadConfig } from "../src/config.js";
@@ -22,6 +21,7 @@ import { createDatabase } from "../src/db/create-database.js";
 import { migrateToLatest } from "../src/db/migrator.js";
 import { admin, seedUnits, teacher } from "../test/helpers/campaign-fixtures.js";
 import { batchDecision, endorsedSubmission } from "../test/helpers/decision-fixtures.js";
+import { runOnServer } from "./server-statement.js";
 
 const { values } = parseArgs({
   options: {
@@ -88,21 +88,11 @@ async function writePlain(rows: readonly CertificateRow[], path: string): Promis
 const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const onPostgres = values.database !== "pglite";
 
-async function onServer(statement: string) {
-  const client = new pg.Client({ connectionString: SERVER });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 const dir = await mkdtemp(join(tmpdir(), "bench-certificates-"));
 const name = `bench_certificates_${Date.now()}`;
 const url = new URL(SERVER);
 url.pathname = `/${name}`;
-if (onPostgres) await onServer(`create database ${name}`);
+if (onPostgres) await runOnServer(SERVER, `create database ${name}`);
 const database = await createDatabase(
   onPostgres ? { kind: "postgres", url: url.href } : { kind: "pglite-memory" },
 );
@@ -203,6 +193,6 @@ try {
   );
 } finally {
   await database.close();
-  if (onPostgres) await onServer(`drop database if exists ${name} with (force)`);
+  if (onPostgres) await runOnServer(SERVER, `drop database if exists ${name} with (force)`);
   await rm(dir, { recursive: true, force: true });
 }

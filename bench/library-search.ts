@@ -11,13 +11,13 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
-import pg from "pg";
 import { createDatabase, type DatabaseHandle } from "../src/db/create-database.js";
 import { migrateToLatest } from "../src/db/migrator.js";
 import { LibraryService, toTsQuery } from "../src/library/library.service.js";
 import { foldForSearch } from "../src/shared/text.js";
 import { UnitsService } from "../src/units/units.service.js";
 import { UsersService } from "../src/users/users.service.js";
+import { runOnServer } from "./server-statement.js";
 
 const { values } = parseArgs({
   options: {
@@ -185,16 +185,6 @@ const QUERIES = [
   "định luật Ôm Vật lí lớp 11",
 ];
 
-async function onServer(statement: string) {
-  const client = new pg.Client({ connectionString: SERVER });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 const ms = (t0: number) => performance.now() - t0;
 const pick = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * q) - 1)] ?? 0;
@@ -204,7 +194,7 @@ const name = `library_bench_${Date.now()}`;
 let database: DatabaseHandle;
 if (values.pglite) database = await createDatabase({ kind: "pglite-memory" });
 else {
-  await onServer(`create database ${name}`);
+  await runOnServer(SERVER, `create database ${name}`);
   const url = new URL(SERVER);
   url.pathname = `/${name}`;
   database = await createDatabase({ kind: "postgres", url: url.href });
@@ -345,5 +335,5 @@ try {
   for (const row of plan.rows) console.log(`  ${row["QUERY PLAN"]}`);
 } finally {
   await database.close();
-  if (!values.pglite) await onServer(`drop database if exists ${name} with (force)`);
+  if (!values.pglite) await runOnServer(SERVER, `drop database if exists ${name} with (force)`);
 }

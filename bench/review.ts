@@ -11,7 +11,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
-import pg from "pg";
 import { createDatabase } from "../src/db/create-database.js";
 import { migrateToLatest } from "../src/db/migrator.js";
 import { ExportService } from "../src/export/export.service.js";
@@ -23,6 +22,7 @@ import { UnitsService } from "../src/units/units.service.js";
 import { UsersService } from "../src/users/users.service.js";
 import { LABELS } from "../test/helpers/appendix-labels.js";
 import { CHART_LABELS } from "../test/helpers/chart-labels.js";
+import { runOnServer } from "./server-statement.js";
 
 const { values } = parseArgs({
   options: {
@@ -34,18 +34,8 @@ const SUBMISSIONS = Number(values.submissions);
 const EXPORT_ROWS = Number(values.export);
 const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
-async function onServer(statement: string) {
-  const client = new pg.Client({ connectionString: SERVER });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 const name = `bench_review_${Date.now()}`;
-await onServer(`create database ${name}`);
+await runOnServer(SERVER, `create database ${name}`);
 const url = new URL(SERVER);
 url.pathname = `/${name}`;
 const database = await createDatabase({ kind: "postgres", url: url.href });
@@ -199,5 +189,5 @@ try {
   );
 } finally {
   await database.close();
-  await onServer(`drop database if exists ${name} with (force)`);
+  await runOnServer(SERVER, `drop database if exists ${name} with (force)`);
 }

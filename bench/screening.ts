@@ -16,7 +16,6 @@
  */
 import { parseArgs } from "node:util";
 import { type Kysely, sql } from "kysely";
-import pg from "pg";
 import { createDatabase, type DatabaseHandle } from "../src/db/create-database.js";
 import { migrateToLatest } from "../src/db/migrator.js";
 import type { Database } from "../src/db/types.js";
@@ -24,6 +23,7 @@ import { fingerprints, screenedText, shingle } from "../src/screening/fingerprin
 import { SIMILARITY_THRESHOLD, screenSubmission } from "../src/screening/screener.js";
 import { COMMON_FINGERPRINT } from "../src/screening/screening.repository.js";
 import { type GeneratedInitiative, initiative, nearCopy } from "../test/helpers/vietnamese-initiatives.js";
+import { runOnServer } from "./server-statement.js";
 
 const { values } = parseArgs({
   options: {
@@ -42,25 +42,15 @@ const ROUNDS = Number(values.rounds);
 const SERVER = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const BATCH = 5000;
 
-async function onServer(statement: string) {
-  const client = new pg.Client({ connectionString: SERVER });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 async function open(): Promise<DatabaseHandle & { drop?: () => Promise<void> }> {
   if (DIALECT === "pglite") return createDatabase({ kind: "pglite-memory" });
   const name = "screening_bench";
-  await onServer(`drop database if exists ${name} with (force)`);
-  await onServer(`create database ${name}`);
+  await runOnServer(SERVER, `drop database if exists ${name} with (force)`);
+  await runOnServer(SERVER, `create database ${name}`);
   const url = new URL(SERVER);
   url.pathname = `/${name}`;
   const handle = await createDatabase({ kind: "postgres", url: url.href });
-  return { ...handle, drop: () => onServer(`drop database if exists ${name} with (force)`) };
+  return { ...handle, drop: () => runOnServer(SERVER, `drop database if exists ${name} with (force)`) };
 }
 
 const seedOf = (i: number) => i * 7919 + 13;

@@ -11,11 +11,11 @@
 import { execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import pg from "pg";
 import { fakeApiEnv, ROOT, seedDemoUnits, tempDir } from "../test/helpers/bot-process.js";
 import { FakeChat } from "../test/helpers/fake-chat.js";
 import { FakeTelegramApi } from "../test/helpers/fake-telegram-api.js";
 import { registerThroughStart } from "../test/helpers/register.js";
+import { runOnServer } from "./server-statement.js";
 
 const { values } = parseArgs({
   options: { runs: { type: "string", default: "5" }, teachers: { type: "string", default: "200" } },
@@ -141,16 +141,9 @@ const median = (xs: number[]) => {
 
 const benchDatabases: string[] = [];
 
-async function onServer(server: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: server });
-  await client.connect();
-  await client.query(statement);
-  await client.end();
-}
-
 async function freshPostgresUrl(server: string): Promise<string> {
   const name = `bench_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-  await onServer(server, `create database ${name}`);
+  await runOnServer(server, `create database ${name}`);
   benchDatabases.push(name);
   const url = new URL(server);
   url.pathname = `/${name}`;
@@ -215,7 +208,8 @@ if (server) {
   summarize("PostgreSQL, fresh database, npm start", pgFresh);
   for (const script of ["start", "defaults", "dev"] as const)
     summarize(`PostgreSQL, migrated database, ${LABELS[script]}`, pgExisting[script]);
-  for (const name of benchDatabases) await onServer(server, `drop database if exists ${name} with (force)`);
+  for (const name of benchDatabases)
+    await runOnServer(server, `drop database if exists ${name} with (force)`);
 }
 await api.stop();
 
