@@ -4,10 +4,42 @@ import { campaignMessageRenderer } from "../../src/bot/broadcast-messages.js";
 import { startBroadcastSender } from "../../src/broadcasts/broadcast-sender.js";
 import type { Database, Recommendation } from "../../src/db/types.js";
 import { createLogger } from "../../src/logger.js";
+import type { CouncilService } from "../../src/review/council.service.js";
 import { admin, insertOpenCampaign, seedUnits } from "./campaign-fixtures.js";
 import { FAKE_BOT, type FakeTelegramApi } from "./fake-telegram-api.js";
 import type { InProcessBot } from "./in-process-bot.js";
 import type { TestDatabase } from "./test-database.js";
+
+/**
+ * The council scores its queues through the service: the members (by telegram id) are named for the campaign and
+ * given its submissions evenly, then each scores every submission in their queue with `verdict` of its code's number
+ * (SK-2026-00001 -> 0), the same score on every criterion. Returns how many submissions were assigned.
+ */
+export async function councilScoresCampaign(
+  db: Kysely<Database>,
+  council: CouncilService,
+  { adminId, campaignId, members }: { adminId: number; campaignId: number; members: number[] },
+  verdict: (i: number) => { score: number; recommendation: Recommendation },
+): Promise<number> {
+  await council.setReviewers(adminId, campaignId, members);
+  const assigned = await council.assign(adminId, campaignId);
+  const reviewers = await db.selectFrom("users").select("id").where("telegram_id", "in", members).execute();
+  for (const { id: reviewerId } of reviewers)
+    for (const a of await council.queue(reviewerId)) {
+      const { score, recommendation } = verdict(Number(a.code?.slice(-5)) - 1);
+      await council.score(
+        reviewerId,
+        a.id,
+        {
+          scores: { novelty: score, effectiveness: score, applicability: score, scientific: score },
+          comment: "",
+          recommendation,
+        },
+        new Date(),
+      );
+    }
+  return assigned;
+}
 
 /** Two council members' totals and recommendations for one submission. */
 export type Reviews = [number, Recommendation][];

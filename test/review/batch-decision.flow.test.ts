@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUTTON } from "../../src/bot/callback-data.js";
-import { sendDecisionNotices } from "../helpers/batch-fixtures.js";
+import { councilScoresCampaign, sendDecisionNotices } from "../helpers/batch-fixtures.js";
 import { admin, insertOpenCampaign, seedUnits, teacher } from "../helpers/campaign-fixtures.js";
 import { FakeTelegramApi } from "../helpers/fake-telegram-api.js";
 import { InProcessBot, textsOf } from "../helpers/in-process-bot.js";
@@ -70,29 +70,14 @@ describe.each(DIALECTS)("a campaign decided at once, end to end (%s)", (dialect)
     const idOf = (i: number) => inserted.find((r) => r.code === code(i))?.id as number;
 
     // The council: named, given the submissions evenly, each member scores their queue.
-    const council = h.services.council;
-    await council.setReviewers(adminId, campaignId, [801, 802, 803]);
-    expect(await council.assign(adminId, campaignId)).toBe(N);
-    const reviewers = await t.db
-      .selectFrom("users")
-      .select("id")
-      .where("telegram_id", "in", [801, 802, 803])
-      .execute();
-    for (const { id: reviewerId } of reviewers)
-      for (const a of await council.queue(reviewerId)) {
-        const i = Number(a.code?.slice(-5)) - 1;
-        const { score, recommendation } = verdict(i);
-        await council.score(
-          reviewerId,
-          a.id,
-          {
-            scores: { novelty: score, effectiveness: score, applicability: score, scientific: score },
-            comment: "",
-            recommendation,
-          },
-          new Date(),
-        );
-      }
+    expect(
+      await councilScoresCampaign(
+        t.db,
+        h.services.council,
+        { adminId, campaignId, members: [801, 802, 803] },
+        verdict,
+      ),
+    ).toBe(N);
 
     // The administrator's decision, in the chat.
     const chat = h.chat(900);

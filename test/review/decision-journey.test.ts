@@ -8,7 +8,7 @@ import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUTTON, type ButtonKind } from "../../src/bot/callback-data.js";
 import { printedCode } from "../../src/certificates/certificate-code.js";
-import { sendDecisionNotices } from "../helpers/batch-fixtures.js";
+import { councilScoresCampaign, sendDecisionNotices } from "../helpers/batch-fixtures.js";
 import { admin, insertOpenCampaign, seedUnits, teacher } from "../helpers/campaign-fixtures.js";
 import { docxText, pdfInfo, pdfText } from "../helpers/decision-fixtures.js";
 import { FakeTelegramApi, type RecordedCall } from "../helpers/fake-telegram-api.js";
@@ -171,28 +171,14 @@ describe.each(DIALECTS)(
       }
 
       // 1. The council, named and given the submissions evenly; each member scores their queue.
-      const council = h.services.council;
-      await council.setReviewers(adminId, campaignId, [801, 802, 803]);
-      expect(await council.assign(adminId, campaignId)).toBe(N);
-      const reviewers = await t.db
-        .selectFrom("users")
-        .select("id")
-        .where("telegram_id", "in", [801, 802, 803])
-        .execute();
-      for (const { id: reviewerId } of reviewers)
-        for (const a of await council.queue(reviewerId)) {
-          const { score, recommendation } = verdict(Number(a.code?.slice(-5)) - 1);
-          await council.score(
-            reviewerId,
-            a.id,
-            {
-              scores: { novelty: score, effectiveness: score, applicability: score, scientific: score },
-              comment: "",
-              recommendation,
-            },
-            new Date(),
-          );
-        }
+      expect(
+        await councilScoresCampaign(
+          t.db,
+          h.services.council,
+          { adminId, campaignId, members: [801, 802, 803] },
+          verdict,
+        ),
+      ).toBe(N);
 
       // 2. The administrator, in the chat, pressing only the buttons the bot offers.
       const chat = h.chat(ADMIN);
